@@ -1,0 +1,51 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ValidationFailedError } from 'src/common/errors/domain-error';
+import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
+import { loggerOptions } from 'src/common/logging/logger-options';
+import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { ConfigModule } from 'src/config/config.module';
+import { Environment } from 'src/config/environment';
+import { DatabaseModule } from 'src/database/database.module';
+import { AuditModule } from 'src/modules/audit/audit.module';
+import { AuthModule } from 'src/modules/auth/auth.module';
+import { HealthModule } from 'src/modules/health/health.module';
+import { MetricsModule } from 'src/modules/metrics/metrics.module';
+import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
+import { PredictionsModule } from 'src/modules/predictions/predictions.module';
+
+/** Feature modules plus every global pipe, filter and guard, so tests run exactly what production runs. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Environment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        LoggerModule.forRoot(loggerOptions(env)),
+        DatabaseModule,
+        HealthModule,
+        MetricsModule,
+        AuthModule,
+        AuditModule,
+        PredictionsModule,
+        PortfolioModule,
+      ],
+      providers: [
+        ProblemDetailsFilter,
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) =>
+              new ValidationFailedError('One or more fields are invalid.', validationErrorsToFields(errors)),
+          }),
+        },
+      ],
+    };
+  }
+}

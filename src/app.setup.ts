@@ -1,0 +1,101 @@
+import helmet from '@fastify/helmet';
+import { RequestMethod, VersioningType } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger, PinoLogger } from 'nestjs-pino';
+import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
+import { REQUEST_ID_HEADER, requestIdFor } from 'src/common/http/request-id';
+import { Environment } from 'src/config/environment';
+import { SERVICE_VERSION } from 'src/config/version';
+import { MetricsService } from 'src/modules/metrics/metrics.service';
+
+type FastifyErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
+
+/**
+ * Nest installs a Fastify error handler that turns Fastify's own errors (bad JSON, body too large,
+ * wrong content type) into bare HttpExceptions, dropping their codes. This adapter installs ours in
+ * its place, so those failures get their specific problem types.
+ */
+export class ProblemFastifyAdapter extends FastifyAdapter {
+  private problemHandler?: FastifyErrorHandler;
+
+  useProblemHandler(handler: FastifyErrorHandler): void {
+    this.problemHandler = handler;
+  }
+
+  override setErrorHandler(handler: FastifyErrorHandler): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return super.setErrorHandler(this.problemHandler ?? handler);
+  }
+}
+
+export function createFastifyAdapter(env: Environment): ProblemFastifyAdapter {
+  return new ProblemFastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    genReqId: requestIdFor,
+    // Connections idle in keep-alive are closed on shutdown; busy ones finish their request first.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    trustProxy: true,
+  });
+}
+
+/** Everything that is not dependency injection; main.ts and the end-to-end tests both call it. */
+export async function configureApp(app: NestFastifyApplication, env: Environment): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  app.setGlobalPrefix('api', {
+    exclude: ['health', 'health/live', 'health/ready'].map((path) => ({ path, method: RequestMethod.GET })),
+  });
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI injects its styles inline and loads images from data: URLs.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: [REQUEST_ID_HEADER] });
+
+  registerHttpHooks(app);
+  setUpSwagger(app);
+  app.enableShutdownHooks();
+}
+
+function registerHttpHooks(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  const problems = app.get(ProblemDetailsFilter);
+
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // One access line and one metric sample per request, keyed by the route template, never the raw URL.
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = reply.statusCode;
+    const durationMs = Math.round(reply.elapsedTime * 100) / 100;
+    metrics.observeRequest(request.method, route, status, reply.elapsedTime);
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    PinoLogger.root[level]({ requestId: request.id, method: request.method, route, status, durationMs }, 'request completed');
+  });
+  (app.getHttpAdapter() as ProblemFastifyAdapter).useProblemHandler((error, request, reply) =>
+    problems.send(error, request, reply),
+  );
+}
+
+function setUpSwagger(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('HEDIS Star Rating Portfolio Optimizer')
+    .setDescription('Gap predictions, portfolio optimisation and CMS Star Ratings for Medicare Advantage plans.')
+    .setVersion(SERVICE_VERSION)
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });
+}

@@ -1,0 +1,42 @@
+import { EnvironmentError, validateEnvironment } from 'src/config/environment';
+
+describe('validateEnvironment', () => {
+  it('applies documented defaults when nothing is set', () => {
+    const env = validateEnvironment({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./data');
+    expect(env.MIGRATIONS_RUN).toBe(true);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('converts numeric and boolean strings', () => {
+    const env = validateEnvironment({ PORT: '8080', MIGRATIONS_RUN: 'false', DB_POOL_SIZE: '4' });
+    expect(env.PORT).toBe(8080);
+    expect(env.MIGRATIONS_RUN).toBe(false);
+    expect(env.DB_POOL_SIZE).toBe(4);
+  });
+
+  it('names the variable and the rule, never the value', () => {
+    expect.assertions(4);
+    try {
+      validateEnvironment({ PORT: 'abc-secret-value' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvironmentError);
+      const message = (error as Error).message;
+      expect(message).toContain('PORT');
+      expect(message).toContain('isInt');
+      expect(message).not.toContain('abc-secret-value');
+    }
+  });
+
+  it('rejects a DATABASE_URL that is not a postgres URL without echoing it', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).toThrow(/DATABASE_URL/);
+    expect(() => validateEnvironment({ DATABASE_URL: 'mysql://user:hunter2@db/x' })).not.toThrow(/hunter2/);
+  });
+
+  it('reports every invalid variable at once', () => {
+    expect(() => validateEnvironment({ PORT: '70000', MIGRATIONS_RUN: 'yes' })).toThrow(
+      /PORT[\s\S]*MIGRATIONS_RUN|MIGRATIONS_RUN[\s\S]*PORT/,
+    );
+  });
+});

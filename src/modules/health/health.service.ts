@@ -1,0 +1,55 @@
+import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorResult, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { ServiceUnavailableError } from 'src/common/errors/domain-error';
+import { Environment } from 'src/config/environment';
+import { SERVICE_VERSION } from 'src/config/version';
+
+export class StatusResponseDto {
+  @ApiProperty({ example: 'ok' }) status: 'ok';
+  @ApiProperty({ example: '0.1.0' }) version: string;
+  @ApiProperty({ example: 42.5, description: 'Seconds since the process started' }) uptime_seconds: number;
+}
+
+export class LivenessResponseDto {
+  @ApiProperty({ example: 'ok' }) status: 'ok';
+}
+
+export class ReadinessResponseDto {
+  @ApiProperty({ example: 'ok' }) status: 'ok';
+  @ApiProperty({ example: { database: { status: 'up' } } }) checks: HealthIndicatorResult;
+}
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly env: Environment,
+  ) {}
+
+  status(): StatusResponseDto {
+    return { status: 'ok', version: SERVICE_VERSION, uptime_seconds: Math.round(process.uptime() * 10) / 10 };
+  }
+
+  live(): LivenessResponseDto {
+    return { status: 'ok' };
+  }
+
+  async ready(): Promise<ReadinessResponseDto> {
+    let result: HealthCheckResult;
+    try {
+      result = await this.health.check([
+        () => this.database.pingCheck('database', { timeout: this.env.HEALTH_DB_TIMEOUT_MS }),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const failed = (error.getResponse() as HealthCheckResult).error ?? {};
+      const names = Object.keys(failed);
+      throw new ServiceUnavailableError(`Not ready; failing checks: ${names.join(', ')}.`, [], {
+        checks: Object.fromEntries(names.map((name) => [name, { status: 'down' }])),
+      });
+    }
+    return { status: 'ok', checks: result.details };
+  }
+}
