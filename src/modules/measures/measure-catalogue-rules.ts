@@ -1,4 +1,10 @@
-import { CutPoints, MeasureCatalogue, MeasureDefinition, MeasurePart, WeightingCategory } from 'src/modules/measures/measure';
+import {
+  CutPoints,
+  MeasureCatalogue,
+  MeasureDefinition,
+  MeasurePart,
+  WeightingCategory,
+} from 'src/modules/measures/measure';
 import { MEASURE_CODES } from 'src/modules/measures/measure-code';
 
 /** Weight by category for these measures (Technical Notes 2026, Attachment G; first-year measures also weigh 1). */
@@ -60,5 +66,8 @@ function cutPointProblems(at: string, cutPoints: CutPoints, higherIsBetter: bool
 }
 
 function isAscending(values: number[], strict: boolean): boolean {
-  return values.every((value, index) => index === 0 || (strict ? value > values[index - 1] : value >= values[index - 1]));
+  return values.every((value, index) => {
+    if (index === 0) return true;
+    return strict ? value > values[index - 1] : value >= values[index - 1];
+  });
 }

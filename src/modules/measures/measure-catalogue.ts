@@ -33,12 +33,14 @@ export function catalogueFileName(starYear: number): string {
 /** Reads and validates the catalogue for a Star year; a new year is a new data file, not a code change. */
 export function loadMeasureCatalogue(starYear: number, dataDirs: readonly string[] = CATALOGUE_DIRS): MeasureCatalogue {
   if (!Number.isInteger(starYear) || starYear < 2000 || starYear > 2100) {
-    throw new MeasureCatalogueError('measures-<year>.json', ['the Star year must be a whole year between 2000 and 2100']);
+    const problem = 'the Star year must be a whole year between 2000 and 2100';
+    throw new MeasureCatalogueError('measures-<year>.json', [problem]);
   }
   const fileName = catalogueFileName(starYear);
   const file = dataDirs.map((dir) => join(dir, fileName)).find((candidate) => existsSync(candidate));
   if (!file) {
-    throw new MeasureCatalogueError(fileName, [`no catalogue for Star year ${starYear}; looked in ${dataDirs.join(', ')}`]);
+    const problem = `no catalogue for Star year ${starYear}; looked in ${dataDirs.join(', ')}`;
+    throw new MeasureCatalogueError(fileName, [problem]);
   }
   let raw: unknown;
   try {

@@ -7,6 +7,7 @@ import {
   IsEnum,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -61,6 +62,7 @@ export class MeasureResponseDto implements MeasureDefinition {
   higher_is_better: boolean;
 
   @ApiProperty({ type: CutPointsDto, description: 'MA cut points for Part C; MA-PD cut points for Part D' })
+  @IsObject()
   @ValidateNested()
   @Type(() => CutPointsDto)
   cut_points: CutPointsDto;
@@ -71,6 +73,7 @@ export class MeasureResponseDto implements MeasureDefinition {
 
   @ApiProperty({ type: CutPointsDto, nullable: true, description: 'Stand-alone PDP cut points (Part D only)' })
   @ValidateIf((measure: MeasureResponseDto) => measure.pdp_cut_points !== null)
+  @IsObject()
   @ValidateNested()
   @Type(() => CutPointsDto)
   pdp_cut_points: CutPointsDto | null;
@@ -82,6 +85,7 @@ export class MeasureResponseDto implements MeasureDefinition {
   national_average: number;
 
   @ApiProperty({ type: ContractScorePercentilesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => ContractScorePercentilesDto)
   contract_score_percentiles: ContractScorePercentilesDto;
