@@ -1,4 +1,5 @@
 import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
+import { ApiKeyLifecycle1763800000000 } from './1763800000000-ApiKeyLifecycle';
 
 /** Every migration, oldest first. A new migration is appended here; merged ones are never edited. */
-export const MIGRATIONS = [InitialSchema1763700000000];
+export const MIGRATIONS = [InitialSchema1763700000000, ApiKeyLifecycle1763800000000];

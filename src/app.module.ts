@@ -1,15 +1,19 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ValidationFailedError } from 'src/common/errors/domain-error';
 import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
 import { loggerOptions } from 'src/common/logging/logger-options';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { CommonModule } from 'src/common/common.module';
 import { ConfigModule } from 'src/config/config.module';
 import { Environment } from 'src/config/environment';
 import { DatabaseModule } from 'src/database/database.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { AuthModule } from 'src/modules/auth/auth.module';
+import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
+import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
+import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { HealthModule } from 'src/modules/health/health.module';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
@@ -23,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env),
+        CommonModule,
         LoggerModule.forRoot(loggerOptions(env)),
         DatabaseModule,
         HealthModule,
@@ -33,6 +38,10 @@ export class AppModule {
         PortfolioModule,
       ],
       providers: [
+        // Deny by default, in this order: rate limit → API key → role. @Public() is the only way out.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
         ProblemDetailsFilter,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
         {

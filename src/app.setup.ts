@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter'
 import { REQUEST_ID_HEADER, requestIdFor } from 'src/common/http/request-id';
 import { Environment } from 'src/config/environment';
 import { SERVICE_VERSION } from 'src/config/version';
+import { API_KEY_SECURITY } from 'src/modules/auth/auth.decorators';
 import { MetricsService } from 'src/modules/metrics/metrics.service';
 
 type FastifyErrorHandler = Parameters<FastifyAdapter['setErrorHandler']>[0];
@@ -73,6 +74,8 @@ function registerHttpHooks(app: NestFastifyApplication): void {
   const metrics = app.get(MetricsService);
   const problems = app.get(ProblemDetailsFilter);
 
+  // JSON is the only request body this API accepts; anything else is a 415, not a string to validate.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
@@ -95,6 +98,7 @@ function setUpSwagger(app: NestFastifyApplication): void {
     .setTitle('HEDIS Star Rating Portfolio Optimizer')
     .setDescription('Gap predictions, portfolio optimisation and CMS Star Ratings for Medicare Advantage plans.')
     .setVersion(SERVICE_VERSION)
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SECURITY)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', yamlDocumentUrl: 'docs/openapi.yaml' });

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter } from 'src/app.setup';
-import { EnvironmentError, validateEnvironment } from 'src/config/environment';
+import { Environment, EnvironmentError, validateEnvironment } from 'src/config/environment';
+import { ApiKeyBootstrap } from 'src/modules/auth/api-key-bootstrap';
 
 async function bootstrap(): Promise<void> {
   let env;
@@ -21,12 +22,27 @@ async function bootstrap(): Promise<void> {
   });
   await configureApp(app, env);
   await app.listen(env.PORT, env.HOST);
+  await announceFirstKey(app, env);
 
   // If in-flight requests have not finished within the timeout, exit anyway rather than hang a rollout.
   const shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), shutdownTimeoutMs).unref());
   }
+}
+
+/** Printed straight to the terminal, once: the key must not travel through the log pipeline. */
+async function announceFirstKey(app: NestFastifyApplication, env: Environment): Promise<void> {
+  const base = `http://localhost:${env.PORT}`;
+  const key = env.DATABASE_URL ? null : await app.get(ApiKeyBootstrap).createFirstAdminKeyIfNone();
+  const lines = key
+    ? [
+        'First start: created an admin API key. It is shown only this once; store it now:',
+        `  ${key}`,
+        `Try: curl -H "X-API-Key: ${key}" ${base}/api/v1/admin/api-keys`,
+      ]
+    : ['Create API keys with: npm run keys -- create --name NAME --role admin|analyst|integration|auditor'];
+  process.stdout.write(`\nHEDIS Star Rating Portfolio Optimizer listening on ${base} (docs: ${base}/docs)\n${lines.join('\n')}\n\n`);
 }
 
 bootstrap().catch((error: unknown) => {

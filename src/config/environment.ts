@@ -96,6 +96,51 @@ export class Environment {
   @Min(50)
   @Max(30_000)
   HEALTH_DB_TIMEOUT_MS = 1_500;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  API_KEY_DEFAULT_TTL_DAYS = 90;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  API_KEY_MAX_TTL_DAYS = 365;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 30)
+  API_KEY_ROTATION_GRACE_HOURS = 24;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  API_KEY_RATE_LIMIT_PER_MINUTE = 100;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  UNAUTHENTICATED_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** How long a verified key is trusted without re-reading it: the bound on revocation across replicas. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(5_000)
+  AUTH_CACHE_TTL_MS = 2_000;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  METRICS_PUBLIC = false;
 }
 
 export class EnvironmentError extends Error {

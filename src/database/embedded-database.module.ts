@@ -1,6 +1,7 @@
 import { Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Environment } from 'src/config/environment';
-import { DatabaseTarget, EmbeddedPostgres } from 'src/database/embedded-postgres';
+import type { DatabaseTarget } from 'src/database/embedded-postgres';
+import { EmbeddedPostgres } from 'src/database/embedded-postgres';
 
 /** Resolves where the database is and, for the embedded one, owns its life. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
-import { mkdirSync, existsSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -52,6 +52,7 @@ export class EmbeddedPostgres {
       throw new Error(`DATA_DIR resolves to a path too long for a Unix socket (${path.length} > ${MAX_SOCKET_PATH} characters)`);
     }
     mkdirSync(root, { recursive: true, mode: 0o700 });
+    EmbeddedPostgres.lock(root);
     if (existsSync(path)) {
       if (await isServing(path)) {
         throw new Error(`The embedded database in ${root} is already served by another process; stop it or use its socket`);
@@ -71,6 +72,27 @@ export class EmbeddedPostgres {
     const path = socketPath(dataDir);
     if (!existsSync(path) || !(await isServing(path))) return null;
     return { host: resolve(dataDir), port: SOCKET_PORT, embedded: true };
+  }
+
+  /** One process per data folder: a second PGlite on the same files would corrupt them. */
+  private static lock(root: string): void {
+    const lockFile = join(root, 'embedded.pid');
+    if (existsSync(lockFile)) {
+      const pid = Number(readFileSync(lockFile, 'utf8'));
+      if (pid !== process.pid && EmbeddedPostgres.isAlive(pid)) {
+        throw new Error(`The embedded database in ${root} is in use by process ${pid}`);
+      }
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+
+  private static isAlive(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private static async listen(db: PGlite, path: string): Promise<PGLiteSocketServer> {
@@ -98,5 +120,6 @@ export class EmbeddedPostgres {
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
+    unlinkSync(join(resolve(this.path, '..'), 'embedded.pid'));
   }
 }

@@ -32,4 +32,15 @@ export class ApiKey {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** `key:<id>` of the admin key that made it, or `cli` / `bootstrap`. */
+  @Column({ name: 'created_by', type: 'varchar', length: 100 })
+  createdBy: string;
+
+  /** The key this one replaced by rotation. */
+  @Column({ name: 'rotated_from', type: 'uuid', nullable: true })
+  rotatedFrom: string | null;
+
+  @Column({ name: 'rate_limit_per_minute', type: 'integer' })
+  rateLimitPerMinute: number;
 }

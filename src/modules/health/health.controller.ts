@@ -1,9 +1,11 @@
 import { Controller, Get, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from 'src/modules/auth/auth.decorators';
 import { HealthService, LivenessResponseDto, ReadinessResponseDto, StatusResponseDto } from 'src/modules/health/health.service';
 
 /** Probe routes: unversioned and outside the /api prefix, as load balancers and kubelets expect. */
 @ApiTags('health')
+@Public()
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
   constructor(private readonly health: HealthService) {}

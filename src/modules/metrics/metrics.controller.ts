@@ -1,9 +1,12 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import { Auth, PublicWhen } from 'src/modules/auth/auth.decorators';
 import { MetricsService } from 'src/modules/metrics/metrics.service';
 
 @ApiTags('metrics')
+@Auth()
+@PublicWhen((env) => env.METRICS_PUBLIC)
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

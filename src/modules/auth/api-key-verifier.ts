@@ -1,0 +1,71 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Clock } from 'src/common/time/clock';
+import { Environment } from 'src/config/environment';
+import { hashSecret, parseApiKey } from 'src/modules/auth/api-key-format';
+import { isUsable } from 'src/modules/auth/api-key-status';
+import { ApiKey } from 'src/modules/auth/api-key.entity';
+import { ApiKeyRepository } from 'src/modules/auth/api-key.repository';
+
+interface CachedKey {
+  key: ApiKey | null;
+  loadedAt: number;
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+const MAX_CACHED_KEYS = 10_000;
+// Compared against when the key id is unknown, so that path costs the same as a wrong secret.
+const DUMMY_HASH = Buffer.from(hashSecret('no-such-key'), 'hex');
+
+/**
+ * Verifies presented keys. Rows are cached for AUTH_CACHE_TTL_MS, which bounds how long another
+ * replica keeps accepting a key revoked elsewhere; on this replica revocation evicts at once.
+ */
+@Injectable()
+export class ApiKeyVerifier {
+  private readonly logger = new Logger(ApiKeyVerifier.name);
+  private readonly cache = new Map<string, CachedKey>();
+
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly clock: Clock,
+    private readonly env: Environment,
+  ) {}
+
+  /** The key if it is well-formed, known, matches, and is neither revoked nor expired; else null. */
+  async verify(presented: string | undefined): Promise<ApiKey | null> {
+    const parsed = presented ? parseApiKey(presented) : null;
+    if (!parsed) return null;
+    const key = await this.load(parsed.keyPrefix);
+    const presentedHash = Buffer.from(hashSecret(parsed.secret), 'hex');
+    const storedHash = key ? Buffer.from(key.secretHash, 'hex') : DUMMY_HASH;
+    const matches = timingSafeEqual(presentedHash, storedHash) && key !== null;
+    const now = this.clock.now();
+    if (!matches || !isUsable(key, now)) return null;
+    this.recordUse(key, now);
+    return key;
+  }
+
+  evict(keyPrefix: string): void {
+    this.cache.delete(keyPrefix);
+  }
+
+  private async load(keyPrefix: string): Promise<ApiKey | null> {
+    const cached = this.cache.get(keyPrefix);
+    const now = Date.now();
+    if (cached && now - cached.loadedAt < this.env.AUTH_CACHE_TTL_MS) return cached.key;
+    const key = await this.keys.findByPrefix(keyPrefix);
+    if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
+    this.cache.set(keyPrefix, { key, loadedAt: now });
+    return key;
+  }
+
+  /** last_used_at is written at most once a minute per key, off the request's critical path. */
+  private recordUse(key: ApiKey, now: Date): void {
+    if (key.lastUsedAt && now.getTime() - key.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+    key.lastUsedAt = now;
+    this.keys.update(key.id, { lastUsedAt: now }).catch((error: unknown) => {
+      this.logger.warn({ err: error, keyPrefix: key.keyPrefix }, 'Could not record last use of an API key');
+    });
+  }
+}
