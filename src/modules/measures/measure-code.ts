@@ -44,3 +44,10 @@ export function isMeasureCode(value: string): value is MeasureCode {
 
 /** Per-measure flags on the wire (`{ "bcs": true, "pdc_dr": false }`); absent means unknown or not applicable. */
 export type MeasureFlags = Partial<Record<MeasureKey, boolean>>;
+
+/** A value for every measure, built in catalogue order. */
+export function byMeasure<T>(value: (code: MeasureCode) => T): Record<MeasureCode, T> {
+  const result = {} as Record<MeasureCode, T>;
+  for (const code of MEASURE_CODES) result[code] = value(code);
+  return result;
+}
