@@ -73,7 +73,7 @@ export function readCmsDataTables(method: StarMethod, tables: CmsDataTables): Cm
 /** PDP by organisation type; an MA contract is MA-PD unless it reports no Part D measure at all. */
 function contractTypeOf(method: StarMethod, organizationType: string, measures: Record<string, MeasureOutcome>): ContractType {
   if (organizationType.includes('PDP')) return 'pdp';
-  return method.partDMeasures.some((id) => measures[id] !== 'not_required') ? 'ma_pd' : 'ma_only';
+  return method.partDMeasures.some((id) => id in measures && measures[id] !== 'not_required') ? 'ma_pd' : 'ma_only';
 }
 
 function outcome(contractId: string, measureId: string, text: string): MeasureOutcome {
