@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import { RequestMethod, VersioningType } from '@nestjs/common';
+import { NestApplicationOptions, RequestMethod, VersioningType } from '@nestjs/common';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
@@ -39,6 +39,12 @@ export function createFastifyAdapter(env: Environment): ProblemFastifyAdapter {
     trustProxy: true,
   });
 }
+
+/**
+ * Nest's own body parsers are off: Fastify's built-in JSON parser is kept and nothing else, so a
+ * form or text body is a 415 instead of something validation has to reject.
+ */
+export const NEST_APP_OPTIONS: NestApplicationOptions = { bodyParser: false, bufferLogs: true, abortOnError: false };
 
 /** Everything that is not dependency injection; main.ts and the end-to-end tests both call it. */
 export async function configureApp(app: NestFastifyApplication, env: Environment): Promise<void> {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from 'src/app.module';
-import { configureApp, createFastifyAdapter } from 'src/app.setup';
+import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { Environment, EnvironmentError, validateEnvironment } from 'src/config/environment';
 import { ApiKeyBootstrap } from 'src/modules/auth/api-key-bootstrap';
 
@@ -16,10 +16,7 @@ async function bootstrap(): Promise<void> {
     process.exit(1);
   }
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createFastifyAdapter(env), {
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createFastifyAdapter(env), NEST_APP_OPTIONS);
   await configureApp(app, env);
   await app.listen(env.PORT, env.HOST);
   await announceFirstKey(app, env);

@@ -14,8 +14,11 @@ export interface CliDatabase {
  * database in DATA_DIR — through the running service's socket when it is up, since two processes
  * must never open one PGlite folder.
  */
-export async function openCliDatabase(options: { runMigrations: boolean }): Promise<CliDatabase> {
-  const env = validateEnvironment(process.env);
+export async function openCliDatabase(
+  rawEnv: Record<string, string | undefined>,
+  options: { runMigrations: boolean },
+): Promise<CliDatabase> {
+  const env = validateEnvironment(rawEnv);
   let embedded: EmbeddedPostgres | null = null;
   let target: DatabaseTarget;
   if (env.DATABASE_URL) {

@@ -96,9 +96,9 @@ export class EmbeddedPostgres {
   }
 
   private static async listen(db: PGlite, path: string): Promise<PGLiteSocketServer> {
-    // Two connections: the service's single pooled connection plus one for an operator CLI.
-    // The server's queue keeps a transaction exclusive to the connection that opened it.
-    const server = new PGLiteSocketServer({ db, path, maxConnections: 2 });
+    // The service's single pooled connection, an operator CLI's, and room for liveness probes of
+    // the socket. The server's queue keeps a transaction exclusive to the connection that opened it.
+    const server = new PGLiteSocketServer({ db, path, maxConnections: 4 });
     await server.start();
     return server;
   }

@@ -6,7 +6,7 @@ const USAGE = 'Usage: npm run migration:run | npm run migration:revert';
 runCli(async () => {
   const command = process.argv[2];
   if (command !== 'run' && command !== 'revert') throw new Error(USAGE);
-  const db = await openCliDatabase({ runMigrations: false });
+  const db = await openCliDatabase(process.env, { runMigrations: false });
   try {
     if (command === 'run') {
       const applied = await db.dataSource.runMigrations({ transaction: 'each' });

@@ -1,11 +1,23 @@
+import { Role } from 'src/modules/auth/role';
+import { issueKey, withKey } from 'test/utils/api-keys';
 import { createTestApp, TestApp } from 'test/utils/test-app';
 
 describe('Foundation (e2e)', () => {
   let t: TestApp;
+  let admin: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ BODY_LIMIT_BYTES: '4096' });
+    admin = (await issueKey(t.app, Role.Admin)).api_key;
   });
+
+  const post = (payload: string, contentType = 'application/json') =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/api-keys',
+      headers: { ...withKey(admin), 'content-type': contentType },
+      payload,
+    });
 
   afterAll(async () => {
     await t.close();
@@ -62,5 +74,54 @@ describe('Foundation (e2e)', () => {
     const ui = await t.app.inject({ method: 'GET', url: '/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
+  });
+
+  it.each([
+    ['malformed JSON', () => post('{"name": "ops", "role": '), 400, 'MALFORMED_JSON'],
+    ['an empty JSON body', () => post(''), 400, 'EMPTY_BODY'],
+    ['a body over BODY_LIMIT_BYTES', () => post(JSON.stringify({ name: 'x'.repeat(5000), role: 'admin' })), 413, 'PAYLOAD_TOO_LARGE'],
+    ['a non-JSON content type', () => post('name=ops', 'application/x-www-form-urlencoded'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['text/plain', () => post('hello', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ])('answers %s with its own problem', async (_label, send, status, code) => {
+    const res = await send();
+    expect(res.statusCode).toBe(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ status, code, requestId: res.headers['x-request-id'] });
+  });
+
+  it('never echoes the rejected body in a problem', async () => {
+    const res = await post('{"name": "SECRET-MEMBER-991", ');
+    expect(res.body).not.toContain('SECRET-MEMBER-991');
+  });
+
+  it('exposes Prometheus metrics by route template to admins only', async () => {
+    await t.app.inject({ method: 'GET', url: '/api/v1/admin/api-keys/3f7a2d4e-0000-4000-8000-000000000001', headers: withKey(admin) });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/metrics', headers: withKey(admin) });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('process_cpu_user_seconds_total');
+    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{le="[\d.]+",method="GET",route="\/health",status_class="2xx"\}/);
+    expect(res.body).toContain('route="/api/v1/admin/api-keys/:id",status_class="4xx"');
+    expect(res.body).not.toContain('3f7a2d4e-0000-4000-8000-000000000001');
+    expect(res.body).toMatch(/http_requests_total\{method="GET",route="\/health",status_class="2xx"\} \d+/);
+    expect(res.body).toMatch(/db_pool_connections_total \d+/);
+    expect(res.body).toMatch(/db_pool_requests_waiting \d+/);
+
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/metrics' })).statusCode).toBe(401);
+    const analyst = (await issueKey(t.app, Role.Analyst)).api_key;
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/metrics', headers: withKey(analyst) })).statusCode).toBe(403);
+  });
+});
+
+describe('Metrics with METRICS_PUBLIC=true (e2e)', () => {
+  it('serves metrics without a key for in-cluster scraping', async () => {
+    const t = await createTestApp({ METRICS_PUBLIC: 'true' });
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/metrics' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('http_request_duration_seconds');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from 'src/app.module';
-import { configureApp, createFastifyAdapter } from 'src/app.setup';
+import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
+import { Clock } from 'src/common/time/clock';
 import { Environment, validateEnvironment } from 'src/config/environment';
 import { testDatabaseUrl } from 'test/utils/test-database';
 
@@ -15,9 +16,24 @@ export interface TestApp {
   env: Environment;
   dataSource: DataSource;
   dataDir: string;
+  /** `METHOD /url` of every route the app registered, outside the Swagger UI, without HEAD. */
+  servedRoutes: string[];
   /** Empties every table the migrations made (the migrations table itself is kept). */
   truncate(): Promise<void>;
   close(options?: { keepDataDir?: boolean }): Promise<void>;
+}
+
+/** A clock tests move forward instead of sleeping. */
+export class FakeClock extends Clock {
+  private offsetMs = 0;
+
+  override now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }
 
 export function newDataDir(): string {
@@ -25,7 +41,11 @@ export function newDataDir(): string {
 }
 
 /** Boots the real AppModule with the same setup as main.ts, against a database built by the migrations. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: Clock;
+}
+
+export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = overrides.DATA_DIR ?? newDataDir();
   const databaseUrl = testDatabaseUrl();
   const env = validateEnvironment({
@@ -35,9 +55,21 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '5' } : {}),
     ...overrides,
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), { logger: false });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
+  if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), {
+    ...NEST_APP_OPTIONS,
+    logger: false,
+  });
   await configureApp(app, env);
+  const servedRoutes: string[] = [];
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== 'HEAD' && !route.url.startsWith('/docs')) servedRoutes.push(`${method} ${route.url}`);
+    }
+  });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get<DataSource>(getDataSourceToken());
@@ -47,6 +79,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     env,
     dataSource,
     dataDir,
+    servedRoutes,
     truncate: async () => {
       const tables = dataSource.entityMetadatas.map((entity) => `"${entity.tableName}"`).join(', ');
       await dataSource.query(`TRUNCATE ${tables}`);

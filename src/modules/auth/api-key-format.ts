@@ -51,11 +51,16 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** Assembles a key from its parts, adding the checksum. */
+export function formatApiKey(keyPrefix: string, secret: string): string {
+  const body = `${keyPrefix}_${secret}`;
+  return `${body}${checksum(body)}`;
+}
+
 export function generateApiKey(): GeneratedApiKey {
   const keyPrefix = `${API_KEY_PREFIX}${base62(randomBytes(10), ID_LENGTH)}`;
   const secret = base62(randomBytes(32), SECRET_LENGTH);
-  const body = `${keyPrefix}_${secret}`;
-  return { key: `${body}${checksum(body)}`, keyPrefix, secret, secretHash: hashSecret(secret) };
+  return { key: formatApiKey(keyPrefix, secret), keyPrefix, secret, secretHash: hashSecret(secret) };
 }
 
 /** Null for anything that is not a well-formed key with a correct checksum. */
