@@ -141,6 +141,13 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   METRICS_PUBLIC = false;
+
+  /** Which Star year's measure catalogue and rating method to use; each year is a data file. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2026)
+  @Max(2100)
+  STAR_YEAR = 2026;
 }
 
 export class EnvironmentError extends Error {
