@@ -15,6 +15,7 @@ import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
 import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
 import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { HealthModule } from 'src/modules/health/health.module';
+import { MeasuresModule } from 'src/modules/measures/measures.module';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
 import { PredictionsModule } from 'src/modules/predictions/predictions.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AuditModule,
         PredictionsModule,
         PortfolioModule,
+        MeasuresModule,
       ],
       providers: [
         // Deny by default, in this order: rate limit → API key → role. @Public() is the only way out.

@@ -1,9 +1,16 @@
 import { Module } from '@nestjs/common';
+import { MeasurePerformanceService } from 'src/modules/measures/measure-performance.service';
+import { MeasureStatsService } from 'src/modules/measures/measure-stats.service';
+import { MeasuresController } from 'src/modules/measures/measures.controller';
 import { MeasuresService } from 'src/modules/measures/measures.service';
+import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
+import { PredictionsModule } from 'src/modules/predictions/predictions.module';
 
-/** The measure catalogue. Controllers are added by the HTTP layer; other modules import the service. */
+/** The measure catalogue and each measure's performance from stored predictions and gaps. */
 @Module({
-  providers: [MeasuresService],
-  exports: [MeasuresService],
+  imports: [PredictionsModule, PortfolioModule],
+  controllers: [MeasuresController],
+  providers: [MeasuresService, MeasureStatsService, MeasurePerformanceService],
+  exports: [MeasuresService, MeasureStatsService],
 })
 export class MeasuresModule {}
