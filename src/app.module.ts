@@ -9,6 +9,7 @@ import { CommonModule } from 'src/common/common.module';
 import { ConfigModule } from 'src/config/config.module';
 import { Environment } from 'src/config/environment';
 import { DatabaseModule } from 'src/database/database.module';
+import { AnalyticsModule } from 'src/modules/analytics/analytics.module';
 import { AuditModule } from 'src/modules/audit/audit.module';
 import { AuthModule } from 'src/modules/auth/auth.module';
 import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
@@ -38,6 +39,7 @@ export class AppModule {
         PredictionsModule,
         PortfolioModule,
         MeasuresModule,
+        AnalyticsModule,
       ],
       providers: [
         // Deny by default, in this order: rate limit → API key → role. @Public() is the only way out.

@@ -46,11 +46,7 @@ export function starPosition(compliant: number, eligible: number, rule: CutPoint
   const nextCutPoint = stars < 5 ? rule.cutPoints[stars - 1] : null;
   const cutPointBelow = stars > 1 ? rule.cutPoints[stars - 2] : null;
 
-  let membersToNextCutPoint: number | null = null;
-  const room = Math.floor(eligible - compliant + 1e-9);
-  if (nextCutPoint !== null && room > 0 && starsAt(compliant + room) > stars) {
-    membersToNextCutPoint = smallestTrue(1, room, (extra) => starsAt(compliant + extra) > stars);
-  }
+  const membersToNextCutPoint = stars < 5 ? membersToReachStars(compliant, eligible, rule, stars + 1) : null;
   let marginMembers: number | null = null;
   if (cutPointBelow !== null) {
     const most = Math.floor(compliant + 1e-9);
@@ -65,6 +61,19 @@ export function starPosition(compliant: number, eligible: number, rule: CutPoint
     cutPointBelow,
     marginMembers,
   };
+}
+
+/**
+ * Fewest additional compliant members that bring the measure to `targetStars` (0 if it is there
+ * already); null when no member is eligible or even 100 % falls short.
+ */
+export function membersToReachStars(compliant: number, eligible: number, rule: CutPointRule, targetStars: number): number | null {
+  if (eligible <= 0) return null;
+  const starsAt = (members: number): number => measureStars((100 * members) / eligible, rule);
+  if (starsAt(compliant) >= targetStars) return 0;
+  const room = Math.floor(eligible - compliant + 1e-9);
+  if (room <= 0 || starsAt(compliant + room) < targetStars) return null;
+  return smallestTrue(1, room, (extra) => starsAt(compliant + extra) >= targetStars);
 }
 
 /** Smallest n in [low, high] for which `test` holds, given that it holds at `high` and is monotone. */

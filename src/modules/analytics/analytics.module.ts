@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ContractProfileController } from 'src/modules/analytics/contract-profile.controller';
+import { ContractProfile } from 'src/modules/analytics/contract-profile.entity';
+import { ContractProfileRepository } from 'src/modules/analytics/contract-profile.repository';
+import { ContractProfileService } from 'src/modules/analytics/contract-profile.service';
+import { PlanRatingService } from 'src/modules/analytics/plan-rating.service';
+import { StarRatingCalculatorService } from 'src/modules/analytics/star-rating-calculator.service';
+import { StarRatingController } from 'src/modules/analytics/star-rating.controller';
+import { MeasuresModule } from 'src/modules/measures/measures.module';
+
+/** Star Ratings of any contract and of the plan itself, scenarios, ROI and saved snapshots. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ContractProfile]), MeasuresModule],
+  controllers: [StarRatingController, ContractProfileController],
+  providers: [ContractProfileRepository, ContractProfileService, StarRatingCalculatorService, PlanRatingService],
+})
+export class AnalyticsModule {}
