@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { ValidationFailedError } from 'src/common/errors/domain-error';
 import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
 import { loggerOptions } from 'src/common/logging/logger-options';
@@ -24,13 +25,14 @@ import { PredictionsModule } from 'src/modules/predictions/predictions.module';
 /** Feature modules plus every global pipe, filter and guard, so tests run exactly what production runs. */
 @Module({})
 export class AppModule {
-  static forRoot(env: Environment): DynamicModule {
+  /** `logDestination` lets tests capture every log line the service writes. */
+  static forRoot(env: Environment, logDestination?: DestinationStream): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(env),
         CommonModule,
-        LoggerModule.forRoot(loggerOptions(env)),
+        LoggerModule.forRoot(loggerOptions(env, logDestination)),
         DatabaseModule,
         HealthModule,
         MetricsModule,

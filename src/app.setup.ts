@@ -4,9 +4,15 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
+import { buildProblem, PROBLEM_CONTENT_TYPE } from 'src/common/errors/problem';
 import { REQUEST_ID_HEADER, requestIdFor } from 'src/common/http/request-id';
+import { MemberHasher } from 'src/common/phi/member-hasher';
+import { replaceMemberIds } from 'src/common/phi/phi-edge';
 import { Environment } from 'src/config/environment';
 import { SERVICE_VERSION } from 'src/config/version';
+import { AccessRecorder } from 'src/modules/audit/access-recorder';
+import { AuditCheckpointer } from 'src/modules/audit/audit-checkpointer';
+import { AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { API_KEY_SECURITY } from 'src/modules/auth/auth.decorators';
 import { MetricsService } from 'src/modules/metrics/metrics.service';
 
@@ -79,11 +85,32 @@ function registerHttpHooks(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
   const problems = app.get(ProblemDetailsFilter);
+  const hasher = app.get(MemberHasher);
+  const recorder = app.get(AccessRecorder);
+  const auditWriter = app.get(AuditLogWriter);
+  const checkpointer = app.get(AuditCheckpointer);
 
   // JSON is the only request body this API accepts; anything else is a 415, not a string to validate.
   fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // PHI edge: member ids become keyed hashes before validation, guards, handlers or logs see them.
+  fastify.addHook('preValidation', async (request) => replaceMemberIds(request, hasher));
+  // The audit row is written before the response leaves; for member data it must be committed first.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (await recorder.record(request, reply)) return payload;
+    const problem = buildProblem(
+      { status: 503, code: 'AUDIT_UNAVAILABLE', title: 'Audit log unavailable', detail: 'The access could not be recorded, so no member data was returned. Retry later.' },
+      request.id,
+    );
+    reply.code(503).header('content-type', PROBLEM_CONTENT_TYPE);
+    return JSON.stringify(problem);
+  });
+  // Runs after in-flight requests finished and before the database closes: nothing buffered is lost.
+  fastify.addHook('onClose', async () => {
+    await auditWriter.flush();
+    await checkpointer.checkpoint('shutdown');
   });
   // One access line and one metric sample per request, keyed by the route template, never the raw URL.
   fastify.addHook('onResponse', async (request, reply) => {

@@ -40,3 +40,21 @@ describe('validateEnvironment', () => {
     );
   });
 });
+
+describe('validateEnvironment secrets and retention', () => {
+  it('requires PHI_HASH_KEY and AUDIT_CHECKPOINT_KEY with DATABASE_URL', () => {
+    expect(() => validateEnvironment({ DATABASE_URL: 'postgres://db/x' })).toThrow(/PHI_HASH_KEY is required[\s\S]*AUDIT_CHECKPOINT_KEY is required/);
+    const secret = 'k'.repeat(32);
+    expect(validateEnvironment({ DATABASE_URL: 'postgres://db/x', PHI_HASH_KEY: secret, AUDIT_CHECKPOINT_KEY: secret }).PHI_HASH_KEY).toBe(secret);
+  });
+
+  it('refuses a short secret without printing it', () => {
+    expect(() => validateEnvironment({ PHI_HASH_KEY: 'short-secret' })).toThrow(/PHI_HASH_KEY must be at least 32/);
+    expect(() => validateEnvironment({ PHI_HASH_KEY: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('refuses audit retention under six years', () => {
+    expect(() => validateEnvironment({ AUDIT_RETENTION_DAYS: '2000' })).toThrow(/AUDIT_RETENTION_DAYS/);
+    expect(validateEnvironment({}).AUDIT_RETENTION_DAYS).toBe(2557);
+  });
+});

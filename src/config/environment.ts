@@ -10,6 +10,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateIf,
   ValidationError,
 } from 'class-validator';
 
@@ -141,6 +142,37 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   METRICS_PUBLIC = false;
+
+  /** HMAC key that turns member ids into member_hash. Required with DATABASE_URL; generated in DATA_DIR otherwise. */
+  @ValidateIf((env: Environment) => env.DATABASE_URL !== undefined || env.PHI_HASH_KEY !== undefined)
+  @IsString({ message: 'PHI_HASH_KEY is required when DATABASE_URL is set' })
+  @MinLength(32, { message: 'PHI_HASH_KEY must be at least 32 characters' })
+  PHI_HASH_KEY?: string;
+
+  /** HMAC key for audit-log checkpoints. Required with DATABASE_URL; generated in DATA_DIR otherwise. */
+  @ValidateIf((env: Environment) => env.DATABASE_URL !== undefined || env.AUDIT_CHECKPOINT_KEY !== undefined)
+  @IsString({ message: 'AUDIT_CHECKPOINT_KEY is required when DATABASE_URL is set' })
+  @MinLength(32, { message: 'AUDIT_CHECKPOINT_KEY must be at least 32 characters' })
+  AUDIT_CHECKPOINT_KEY?: string;
+
+  /** Access-log retention. HIPAA documentation must be kept six years, so less is refused. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(2192, { message: 'AUDIT_RETENTION_DAYS must be at least 2192 (six years)' })
+  @Max(36500)
+  AUDIT_RETENTION_DAYS = 2557;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  AUDIT_CHECKPOINT_INTERVAL_MS = 60_000;
+
+  /** Access rows of requests without member data are buffered at most this long before they are written. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  AUDIT_FLUSH_INTERVAL_MS = 250;
 
   /** Which Star year's measure catalogue and rating method to use; each year is a data file. */
   @Transform(toInteger)

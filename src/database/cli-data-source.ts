@@ -43,7 +43,7 @@ export async function openCliDatabase(
 /** Runs a CLI's main function: prints config errors without a stack, and exits non-zero on failure. */
 export function runCli(main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(1);

@@ -4,10 +4,12 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { Clock } from 'src/common/time/clock';
+import { AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { Environment, validateEnvironment } from 'src/config/environment';
 import { testDatabaseUrl } from 'test/utils/test-database';
 
@@ -41,8 +43,12 @@ export function newDataDir(): string {
 }
 
 /** Boots the real AppModule with the same setup as main.ts, against a database built by the migrations. */
+const TEST_SECRET = 'test-only-secret-0123456789abcdef0123456789';
+
 export interface TestAppOptions {
   clock?: Clock;
+  /** Receives every log line (set LOG_LEVEL in the overrides to see more than errors). */
+  logDestination?: DestinationStream;
 }
 
 export async function createTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -52,10 +58,10 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '5' } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '5', PHI_HASH_KEY: TEST_SECRET, AUDIT_CHECKPOINT_KEY: TEST_SECRET } : {}),
     ...overrides,
   });
-  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] });
+  const builder = Test.createTestingModule({ imports: [AppModule.forRoot(env, options.logDestination)] });
   if (options.clock) builder.overrideProvider(Clock).useValue(options.clock);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createFastifyAdapter(env), {
@@ -82,7 +88,12 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     servedRoutes,
     truncate: async () => {
       const tables = dataSource.entityMetadatas.map((entity) => `"${entity.tableName}"`).join(', ');
-      await dataSource.query(`TRUNCATE ${tables}`);
+      await app.get(AuditLogWriter).flush();
+      await dataSource.transaction(async (manager) => {
+        // The audit tables are append-only; the purge setting is the trigger's one exception.
+        await manager.query("SELECT set_config('hedis.audit_purge', 'on', true)");
+        await manager.query(`TRUNCATE ${tables}`);
+      });
     },
     close: async ({ keepDataDir = false } = {}) => {
       await app.close();

@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { redactDeep } from 'src/common/logging/redact';
 import { Environment } from 'src/config/environment';
 
 /** Header names that carry credentials; redacted wherever they show up in a log object. */
@@ -17,8 +19,8 @@ const CREDENTIAL_PATHS = [
  * per-request line is off: the access line is written by the onResponse hook in app.setup.ts, which
  * knows the matched route template (never the raw URL, which can hold member ids).
  */
-export function loggerOptions(env: Environment): Params {
-  return {
+export function loggerOptions(env: Environment, destination?: DestinationStream): Params {
+  const options = {
     forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: env.LOG_LEVEL,
@@ -27,10 +29,13 @@ export function loggerOptions(env: Environment): Params {
       quietReqLogger: true,
       customAttributeKeys: { reqId: 'requestId' },
       redact: { paths: CREDENTIAL_PATHS, censor: '[REDACTED]' },
+      formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
       transport:
         env.NODE_ENV === 'development'
           ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:standard' } }
           : undefined,
     },
   };
+  // Tests pass a destination to capture every line the service writes.
+  return destination ? { ...options, pinoHttp: [options.pinoHttp, destination] } : options;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, MoreThan, Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Not, Repository } from 'typeorm';
 import { ApiKey } from 'src/modules/auth/api-key.entity';
 import { Role } from 'src/modules/auth/role';
 
@@ -42,6 +42,11 @@ export class ApiKeyRepository {
     return this.keys.count({
       where: { role: Role.Admin, id: Not(exceptId), revokedAt: IsNull(), expiresAt: MoreThan(now) },
     });
+  }
+
+  /** The manager of this repository: the transaction's own inside `serialised`. */
+  get manager(): EntityManager {
+    return this.keys.manager;
   }
 
   async update(id: string, changes: Partial<Pick<ApiKey, 'revokedAt' | 'expiresAt' | 'lastUsedAt'>>): Promise<void> {

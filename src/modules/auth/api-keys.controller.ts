@@ -47,7 +47,7 @@ export class ApiKeysController {
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyResponseDto })
   @ApiConflictResponse({ description: 'It is the last active admin key' })
-  revoke(@Param('id', ParseUUIDPipe) id: string): Promise<ApiKeyResponseDto> {
-    return this.apiKeys.revoke(id);
+  revoke(@Param('id', ParseUUIDPipe) id: string, @Req() request: FastifyRequest): Promise<ApiKeyResponseDto> {
+    return this.apiKeys.revoke(id, actorOf(request));
   }
 }

@@ -4,6 +4,7 @@ import { Clock } from 'src/common/time/clock';
 import { Environment } from 'src/config/environment';
 import { generateApiKey } from 'src/modules/auth/api-key-format';
 import { apiKeyStatus, isUsable } from 'src/modules/auth/api-key-status';
+import { AuditTrail } from 'src/modules/audit/audit-trail';
 import { ApiKeyVerifier } from 'src/modules/auth/api-key-verifier';
 import { ApiKey } from 'src/modules/auth/api-key.entity';
 import { ApiKeyRepository } from 'src/modules/auth/api-key.repository';
@@ -26,6 +27,7 @@ export class ApiKeysService {
     private readonly verifier: ApiKeyVerifier,
     private readonly clock: Clock,
     private readonly env: Environment,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(input: CreateApiKeyDto, createdBy: string): Promise<IssuedApiKeyResponseDto> {
@@ -36,17 +38,21 @@ export class ApiKeysService {
       ]);
     }
     const generated = generateApiKey();
-    const key = await this.keys.insert({
-      name: input.name,
-      role: input.role,
-      keyPrefix: generated.keyPrefix,
-      secretHash: generated.secretHash,
-      expiresAt: new Date(this.clock.now().getTime() + days * DAY_MS),
-      createdBy,
-      rotatedFrom: null,
-      rateLimitPerMinute: input.rate_limit_per_minute ?? this.env.API_KEY_RATE_LIMIT_PER_MINUTE,
+    return this.keys.serialised(async (keys) => {
+      const key = await keys.insert({
+        name: input.name,
+        role: input.role,
+        keyPrefix: generated.keyPrefix,
+        secretHash: generated.secretHash,
+        expiresAt: new Date(this.clock.now().getTime() + days * DAY_MS),
+        createdBy,
+        rotatedFrom: null,
+        rateLimitPerMinute: input.rate_limit_per_minute ?? this.env.API_KEY_RATE_LIMIT_PER_MINUTE,
+      });
+      const details = { key_id: key.id, role: key.role };
+      await this.audit.record({ type: 'api_key.created', actor: createdBy, details }, keys.manager);
+      return { ...this.toResponse(key), api_key: generated.key };
     });
-    return { ...this.toResponse(key), api_key: generated.key };
   }
 
   async list(): Promise<ApiKeyResponseDto[]> {
@@ -86,12 +92,14 @@ export class ApiKeysService {
       const previousExpiry = old.expiresAt && old.expiresAt < graceEnd ? old.expiresAt : graceEnd;
       await keys.update(old.id, { expiresAt: previousExpiry });
       this.verifier.evict(old.keyPrefix);
+      const details = { key_id: old.id, successor_id: successor.id, previous_key_expires_at: previousExpiry.toISOString() };
+      await this.audit.record({ type: 'api_key.rotated', actor, details }, keys.manager);
       return { ...this.toResponse(successor), api_key: generated.key, previous_key_expires_at: previousExpiry.toISOString() };
     });
   }
 
   /** Effective at once on this replica; other replicas drop the key within AUTH_CACHE_TTL_MS. */
-  async revoke(id: string): Promise<ApiKeyResponseDto> {
+  async revoke(id: string, actor: string): Promise<ApiKeyResponseDto> {
     return this.keys.serialised(async (keys) => {
       const key = await this.require(keys, id);
       const now = this.clock.now();
@@ -101,6 +109,7 @@ export class ApiKeysService {
       }
       await keys.update(key.id, { revokedAt: now });
       this.verifier.evict(key.keyPrefix);
+      await this.audit.record({ type: 'api_key.revoked', actor, details: { key_id: key.id, role: key.role } }, keys.manager);
       return this.toResponse({ ...key, revokedAt: now });
     });
   }

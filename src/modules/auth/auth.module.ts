@@ -3,6 +3,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import { Environment } from 'src/config/environment';
+import { AuditModule } from 'src/modules/audit/audit.module';
 import { AccessRuleReader } from 'src/modules/auth/access-rule';
 import { ApiKeyBootstrap } from 'src/modules/auth/api-key-bootstrap';
 import { ApiKeyVerifier } from 'src/modules/auth/api-key-verifier';
@@ -15,6 +16,7 @@ import { RateLimitStorage, RateLimitStorageModule } from 'src/modules/auth/rate-
 
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([ApiKey]),
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],

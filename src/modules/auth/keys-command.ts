@@ -5,6 +5,10 @@ import { DataSource } from 'typeorm';
 import { Clock } from 'src/common/time/clock';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
 import { Environment } from 'src/config/environment';
+import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
+import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
+import { AuditLogWriter } from 'src/modules/audit/audit-log-writer';
+import { AuditTrail } from 'src/modules/audit/audit-trail';
 import { ApiKeyVerifier } from 'src/modules/auth/api-key-verifier';
 import { ApiKey } from 'src/modules/auth/api-key.entity';
 import { ApiKeyRepository } from 'src/modules/auth/api-key.repository';
@@ -53,7 +57,8 @@ export async function runKeysCommand(argv: string[], dataSource: DataSource, env
   const [command, id] = positionals;
   const clock = new Clock();
   const keys = new ApiKeyRepository(dataSource.getRepository(ApiKey));
-  const service = new ApiKeysService(keys, new ApiKeyVerifier(keys, clock, env), clock, env);
+  const audit = new AuditTrail(new AuditLogWriter(new AccessLogRepository(dataSource.getRepository(AccessLogEntry)), env), clock);
+  const service = new ApiKeysService(keys, new ApiKeyVerifier(keys, clock, env), clock, env, audit);
   switch (command) {
     case 'create': {
       const issued = await service.create(createInput(values), 'cli');
@@ -70,7 +75,7 @@ export async function runKeysCommand(argv: string[], dataSource: DataSource, env
     }
     case 'revoke':
       if (!id) throw new UsageError('revoke needs the key id');
-      return `Revoked ${describeKey(await service.revoke(id))}`;
+      return `Revoked ${describeKey(await service.revoke(id, 'cli'))}`;
     default:
       throw new UsageError(`Unknown command "${command ?? ''}"`);
   }

@@ -1,0 +1,109 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Environment } from 'src/config/environment';
+import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
+import { AccessLogRepository, ChainTail } from 'src/modules/audit/access-log.repository';
+import { chainHash, GENESIS_HASH } from 'src/modules/audit/hash-chain';
+
+/** A row as the caller knows it; sequence, id and hashes are assigned when it is appended. */
+export type AccessRecord = Omit<AccessLogEntry, 'logId' | 'seq' | 'prevHash' | 'rowHash'>;
+
+interface Pending {
+  record: AccessRecord;
+  settle?: { resolve: () => void; reject: (error: unknown) => void };
+}
+
+const BATCH_SIZE = 500;
+// Beyond this many unwritten rows (database down for long), the oldest buffered rows are dropped with an error log.
+const MAX_BUFFERED = 100_000;
+
+/**
+ * Appends to the audit chain. Durable appends resolve only once their row is committed (concurrent
+ * ones share one transaction: group commit); buffered appends are written within
+ * AUDIT_FLUSH_INTERVAL_MS and on shutdown.
+ */
+@Injectable()
+export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(AuditLogWriter.name);
+  private queue: Pending[] = [];
+  private draining: Promise<void> | null = null;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly log: AccessLogRepository,
+    private readonly env: Environment,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.drain(), this.env.AUDIT_FLUSH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  /** The final flush runs earlier, in the HTTP server's close hook, while the database is still open. */
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** Resolves when the row is committed; rejects if it could not be. */
+  appendDurable(record: AccessRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, settle: { resolve, reject } });
+      void this.drain();
+    });
+  }
+
+  /** Appends inside the caller's transaction, so the record and the change it describes commit together. */
+  async appendWithin(manager: EntityManager, record: AccessRecord): Promise<void> {
+    await this.log.appendChained((tail) => this.chain(tail, [{ record }]), manager);
+  }
+
+  appendBuffered(record: AccessRecord): void {
+    this.queue.push({ record });
+    if (this.queue.length > MAX_BUFFERED) {
+      const dropped = this.queue.splice(0, this.queue.length - MAX_BUFFERED).filter((p) => !p.settle);
+      this.logger.error({ dropped: dropped.length }, 'Audit buffer full: oldest buffered access rows dropped');
+    }
+  }
+
+  /** Writes everything queued so far (used at shutdown and by tests). */
+  async flush(): Promise<void> {
+    await this.drain();
+    // A drain stops at a write error; one more attempt, then the rows stay queued for the timer.
+    if (this.queue.length > 0) await this.drain();
+  }
+
+  private drain(): Promise<void> {
+    this.draining ??= this.drainQueue().finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  private async drainQueue(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, BATCH_SIZE);
+      try {
+        await this.log.appendChained((tail) => this.chain(tail, batch));
+        batch.forEach((p) => p.settle?.resolve());
+      } catch (error) {
+        batch.forEach((p) => p.settle?.reject(error));
+        const buffered = batch.filter((p) => !p.settle);
+        this.queue.unshift(...buffered);
+        this.logger.error({ err: error, rows: batch.length }, 'Could not append to the audit log');
+        return;
+      }
+    }
+  }
+
+  private chain(tail: ChainTail | null, batch: Pending[]): AccessLogEntry[] {
+    let seq = tail ? BigInt(tail.seq) : 0n;
+    let prevHash = tail?.rowHash ?? GENESIS_HASH;
+    return batch.map(({ record }) => {
+      seq += 1n;
+      const fields = { ...record, logId: randomUUID(), seq: seq.toString() };
+      const rowHash = chainHash(prevHash, fields);
+      const row = { ...fields, prevHash, rowHash };
+      prevHash = rowHash;
+      return row;
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Writable } from 'node:stream';
+import { Role } from 'src/modules/auth/role';
+import { issueKey, withKey } from 'test/utils/api-keys';
+import { auditRows } from 'test/utils/audit';
+import { createTestApp, TestApp } from 'test/utils/test-app';
+
+const CANARY = 'CANARY-MBR-7Q4Z9X';
+
+/** Requests that carry member ids, valid and invalid; every member-data route belongs here. */
+const memberRequests = (keys: Record<string, string>) => [
+  { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: CANARY } },
+  { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: CANARY, from: 'not-a-date' } },
+  { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: `${CANARY} with spaces` } },
+  { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: CANARY, extra: CANARY } },
+  { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.analyst), payload: { member_id: CANARY } },
+  { method: 'POST', url: '/api/v1/audit/member-access', payload: { member_id: CANARY } },
+  { method: 'GET', url: `/api/v1/audit/access-log?member_id=${CANARY}`, headers: withKey(keys.auditor) },
+  { method: 'GET', url: `/api/v1/no-such-route/${CANARY}`, headers: withKey(keys.auditor) },
+];
+
+/**
+ * A distinctive member id goes through every route that takes member data; afterwards it must be
+ * nowhere: not in a log line, a table row, the metrics, or a response (routes that echo the
+ * caller's own input by design would be listed in docs/security.md; today there are none).
+ */
+describe('PHI canary (e2e)', () => {
+  let t: TestApp;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    const capture = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
+    t = await createTestApp({ LOG_LEVEL: 'trace' }, { logDestination: capture });
+  });
+
+  afterAll(() => t.close());
+
+  it('never lets a raw member id reach logs, rows, metrics or responses', async () => {
+    const keys = {
+      auditor: (await issueKey(t.app, Role.Auditor)).api_key,
+      analyst: (await issueKey(t.app, Role.Analyst)).api_key,
+      admin: (await issueKey(t.app, Role.Admin)).api_key,
+    };
+    const bodies: string[] = [];
+    for (const request of memberRequests(keys)) {
+      const res = await t.app.inject(request as Parameters<typeof t.app.inject>[0]);
+      bodies.push(`${res.statusCode} ${JSON.stringify(res.headers)} ${res.body}`);
+    }
+    expect(bodies.some((body) => body.startsWith('200'))).toBe(true);
+    expect(bodies.some((body) => body.startsWith('400'))).toBe(true);
+    await auditRows(t);
+
+    const tables = t.dataSource.entityMetadatas.map((entity) => entity.tableName);
+    const dumps = await Promise.all(tables.map(async (table) => JSON.stringify(await t.dataSource.query(`SELECT t::text FROM "${table}" t`))));
+    const metrics = (await t.app.inject({ method: 'GET', url: '/api/v1/metrics', headers: withKey(keys.admin) })).body;
+
+    expect(logs.length).toBeGreaterThan(bodies.length); // the capture really saw the request lines
+    expect(dumps.join('').length).toBeGreaterThan(0);
+    for (const [where, text] of [['logs', logs.join('')], ['rows', dumps.join('')], ['metrics', metrics], ['responses', bodies.join('\n')]]) {
+      expect({ where, leaked: text.includes(CANARY) }).toEqual({ where, leaked: false });
+    }
+  });
+});
