@@ -1,7 +1,7 @@
 import { FeatureRow } from 'src/modules/prediction/model/feature-matrix';
 import { LeafScratch, createLeafScratch, leafContributions, shapleyWeights } from 'src/modules/prediction/model/leaf-shapley';
 import { coverFractions, ensembleExpectation } from 'src/modules/prediction/model/tree-covers';
-import { DecisionTree, SplitNode, TreeEnsemble, goesTrue, treeDepth } from 'src/modules/prediction/model/tree-ensemble';
+import { DecisionTree, SPLIT_MODE_CODES, TreeEnsemble, passesSplit, treeDepth } from 'src/modules/prediction/model/tree-ensemble';
 
 /** Paths with more distinct features than this are computed per row instead of tabulated. */
 const MAX_TABULATED_FEATURES = 10;
@@ -9,9 +9,11 @@ const MAX_TABULATED_FEATURES = 10;
 export const FAST_TREE_SHAP_MAX_DEPTH = 30;
 
 interface FlatTree {
-  readonly splits: readonly { readonly index: number; readonly node: SplitNode }[];
   /** -1 on leaves. */
   readonly feature: Int32Array;
+  readonly threshold: Float64Array;
+  readonly modeCode: Uint8Array;
+  readonly missingTracksTrue: Uint8Array;
   readonly trueChild: Int32Array;
   readonly falseChild: Int32Array;
   /** Splits: the bit of their feature in the path mask. Leaves: offset of their path features. */
@@ -20,7 +22,6 @@ interface FlatTree {
   /** Leaves: offset of their 2^d × d table, or -1 when contributions are computed per row. */
   readonly tableOffset: Int32Array;
   readonly value: Float64Array;
-  readonly hot: Uint8Array;
 }
 
 /**
@@ -41,6 +42,7 @@ export class FastTreeShapExplainer {
   private readonly stackMask: Int32Array;
   private readonly scratch: LeafScratch;
   private readonly leafOut: Float64Array;
+  private readonly row32: Float32Array;
 
   constructor(private readonly ensemble: TreeEnsemble) {
     const depth = ensemble.trees.reduce((max, tree) => Math.max(max, treeDepth(tree)), 0);
@@ -53,6 +55,7 @@ export class FastTreeShapExplainer {
     this.leafOut = new Float64Array(depth);
     this.stackNode = new Int32Array(depth + 2);
     this.stackMask = new Int32Array(depth + 2);
+    this.row32 = new Float32Array(ensemble.nFeatures);
     const features: number[] = [];
     const shares: number[] = [];
     this.trees = ensemble.trees.map((tree) => flatten(tree, features, shares));
@@ -75,18 +78,19 @@ export class FastTreeShapExplainer {
       throw new RangeError(`The row has ${row.length} features; the model expects ${this.ensemble.nFeatures}.`);
     }
     const phi = new Float64Array(this.ensemble.nFeatures);
-    const { stackNode, stackMask, pathFeatures, tables } = this;
+    const { stackNode, stackMask, pathFeatures, tables, row32 } = this;
+    row32.set(row);
     for (const t of this.trees) {
-      for (const { index, node } of t.splits) t.hot[index] = goesTrue(node, row[node.feature]) ? 1 : 0;
       stackNode[0] = 0;
       stackMask[0] = -1;
       for (let top = 1; top > 0; ) {
         top--;
         const node = stackNode[top];
         const mask = stackMask[top];
-        if (t.feature[node] >= 0) {
+        const feature = t.feature[node];
+        if (feature >= 0) {
           const bit = 1 << t.slot[node];
-          const hotTrue = t.hot[node] === 1;
+          const hotTrue = passesSplit(t.modeCode[node], row32[feature], t.threshold[node], t.missingTracksTrue[node] === 1);
           stackNode[top] = t.trueChild[node];
           stackMask[top++] = hotTrue ? mask : mask & ~bit;
           stackNode[top] = t.falseChild[node];
@@ -96,15 +100,15 @@ export class FastTreeShapExplainer {
         const d = t.pathLength[node];
         if (d === 0) continue;
         const hotMask = mask & ((1 << d) - 1);
-        const features = t.slot[node];
+        const pathStart = t.slot[node];
         let values = tables;
         let offset = t.tableOffset[node] + hotMask * d;
         if (t.tableOffset[node] < 0) {
           values = this.leafOut;
           offset = 0;
-          leafContributions(t.value[node], this.pathShares, features, d, hotMask, this.weights[d], this.scratch, values, 0);
+          leafContributions(t.value[node], this.pathShares, pathStart, d, hotMask, this.weights[d], this.scratch, values, 0);
         }
-        for (let j = 0; j < d; j++) phi[pathFeatures[features + j]] += values[offset + j];
+        for (let j = 0; j < d; j++) phi[pathFeatures[pathStart + j]] += values[offset + j];
       }
     }
     return phi;
@@ -126,15 +130,16 @@ function flatten(tree: DecisionTree, pathFeatures: number[], pathShares: number[
   const n = tree.nodes.length;
   const { trueShare, falseShare } = coverFractions(tree);
   const flat: FlatTree = {
-    splits: tree.nodes.flatMap((node, index) => (node.kind === 'split' ? [{ index, node }] : [])),
     feature: new Int32Array(n).fill(-1),
+    threshold: new Float64Array(n),
+    modeCode: new Uint8Array(n),
+    missingTracksTrue: new Uint8Array(n),
     trueChild: new Int32Array(n),
     falseChild: new Int32Array(n),
     slot: new Int32Array(n),
     pathLength: new Int32Array(n),
     tableOffset: new Int32Array(n).fill(-1),
     value: new Float64Array(n),
-    hot: new Uint8Array(n),
   };
   const visit = (index: number, features: number[], shares: number[]): void => {
     const node = tree.nodes[index];
@@ -147,6 +152,9 @@ function flatten(tree: DecisionTree, pathFeatures: number[], pathShares: number[
       return;
     }
     flat.feature[index] = node.feature;
+    flat.threshold[index] = node.threshold;
+    flat.modeCode[index] = SPLIT_MODE_CODES[node.mode];
+    flat.missingTracksTrue[index] = node.missingTracksTrue ? 1 : 0;
     flat.trueChild[index] = node.trueChild;
     flat.falseChild[index] = node.falseChild;
     const existing = features.indexOf(node.feature);

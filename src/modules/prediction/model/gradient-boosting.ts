@@ -58,10 +58,11 @@ export function trainGradientBoosting(
   const trees: DecisionTree[] = [];
 
   const inSample = new Uint8Array(nRows);
+  const { rowSubsample } = options;
   for (let t = 0; t < options.nTrees; t++) {
     let nSampled = 0;
     for (let i = 0; i < nRows; i++) {
-      const taken = options.rowSubsample >= 1 || random.next() < options.rowSubsample;
+      const taken = rowSubsample >= 1 || random.next() < rowSubsample;
       inSample[i] = taken ? 1 : 0;
       if (!taken) continue;
       sample[nSampled++] = i;

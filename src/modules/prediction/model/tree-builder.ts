@@ -128,12 +128,13 @@ export class TreeBuilder {
   private partition(start: number, end: number, split: SplitCandidate): number {
     const { bins, nFeatures } = this.binned;
     const rows = this.rows;
+    const missingBin = MISSING_BIN;
     let write = start;
     let spilled = 0;
     for (let i = start; i < end; i++) {
       const row = rows[i];
       const bin = bins[row * nFeatures + split.feature];
-      const goesLeft = bin === MISSING_BIN ? split.missingLeft : bin <= split.bin;
+      const goesLeft = bin === missingBin ? split.missingLeft : bin <= split.bin;
       if (goesLeft) rows[write++] = row;
       else this.scratch[spilled++] = row;
     }
@@ -172,11 +173,12 @@ function routerFor(nodes: readonly TreeNode[], splitBins: readonly number[]): Bi
 /** Leaf value for a training row, routed by its bins (equivalent to routing by raw values). */
 export function binnedLeafValue(router: BinnedRouter, binned: BinnedFeatures, row: number): number {
   const offset = row * binned.nFeatures;
+  const missingBin = MISSING_BIN;
   let index = 0;
   let feature = router.feature[0];
   while (feature >= 0) {
     const bin = binned.bins[offset + feature];
-    const goesLeft = bin === MISSING_BIN ? router.missingLeft[index] === 1 : bin <= router.bin[index];
+    const goesLeft = bin === missingBin ? router.missingLeft[index] === 1 : bin <= router.bin[index];
     index = goesLeft ? router.trueChild[index] : router.falseChild[index];
     feature = router.feature[index];
   }

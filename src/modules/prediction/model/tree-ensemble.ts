@@ -48,26 +48,39 @@ export interface TreeEnsemble {
   readonly trees: readonly DecisionTree[];
 }
 
+/** Numeric split-mode codes, for hot loops over flat arrays (see passesSplit). */
+export const SPLIT_MODE_CODES: Readonly<Record<SplitMode, number>> = {
+  [SplitMode.BranchLeq]: 0,
+  [SplitMode.BranchLt]: 1,
+  [SplitMode.BranchGte]: 2,
+  [SplitMode.BranchGt]: 3,
+  [SplitMode.BranchEq]: 4,
+  [SplitMode.BranchNeq]: 5,
+};
+
 /**
  * Inputs are compared as float32, the type onnxruntime scores, so an in-memory model and its ONNX
  * export take the same branch for every row.
  */
 export function goesTrue(node: SplitNode, rawValue: number): boolean {
-  const value = Math.fround(rawValue);
-  if (node.missingTracksTrue && Number.isNaN(value)) return true;
-  const threshold = node.threshold;
-  switch (node.mode) {
-    case SplitMode.BranchLeq:
+  return passesSplit(SPLIT_MODE_CODES[node.mode], Math.fround(rawValue), node.threshold, node.missingTracksTrue);
+}
+
+/** The split test on a value already rounded to float32; NaN follows the comparison unless tracked true. */
+export function passesSplit(modeCode: number, value: number, threshold: number, missingTracksTrue: boolean): boolean {
+  if (missingTracksTrue && Number.isNaN(value)) return true;
+  switch (modeCode) {
+    case 0:
       return value <= threshold;
-    case SplitMode.BranchLt:
+    case 1:
       return value < threshold;
-    case SplitMode.BranchGte:
+    case 2:
       return value >= threshold;
-    case SplitMode.BranchGt:
+    case 3:
       return value > threshold;
-    case SplitMode.BranchEq:
+    case 4:
       return value === threshold;
-    case SplitMode.BranchNeq:
+    default:
       return value !== threshold;
   }
 }
