@@ -1,4 +1,6 @@
-import { EnvironmentError, validateEnvironment } from 'src/config/environment';
+import { getMetadataStorage } from 'class-validator';
+import { readFileSync } from 'node:fs';
+import { Environment, EnvironmentError, validateEnvironment } from 'src/config/environment';
 
 describe('validateEnvironment', () => {
   it('applies documented defaults when nothing is set', () => {
@@ -56,5 +58,22 @@ describe('validateEnvironment secrets and retention', () => {
   it('refuses audit retention under six years', () => {
     expect(() => validateEnvironment({ AUDIT_RETENTION_DAYS: '2000' })).toThrow(/AUDIT_RETENTION_DAYS/);
     expect(validateEnvironment({}).AUDIT_RETENTION_DAYS).toBe(2557);
+  });
+});
+
+describe('.env.example', () => {
+  it('documents exactly the variables the service validates', () => {
+    const validated = new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(Environment, '', true, false)
+        .map((metadata) => metadata.propertyName),
+    );
+    const documented = new Set(
+      readFileSync(`${__dirname}/../../.env.example`, 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => line.split('=')[0]),
+    );
+    expect([...documented].sort()).toEqual([...validated].sort());
   });
 });
