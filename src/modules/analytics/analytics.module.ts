@@ -5,6 +5,8 @@ import { ContractProfile } from 'src/modules/analytics/contract-profile.entity';
 import { ContractProfileRepository } from 'src/modules/analytics/contract-profile.repository';
 import { ContractProfileService } from 'src/modules/analytics/contract-profile.service';
 import { PlanRatingService } from 'src/modules/analytics/plan-rating.service';
+import { SimulationController } from 'src/modules/analytics/simulation.controller';
+import { SimulationService } from 'src/modules/analytics/simulation.service';
 import { StarRatingCalculatorService } from 'src/modules/analytics/star-rating-calculator.service';
 import { StarRatingController } from 'src/modules/analytics/star-rating.controller';
 import { MeasuresModule } from 'src/modules/measures/measures.module';
@@ -12,7 +14,7 @@ import { MeasuresModule } from 'src/modules/measures/measures.module';
 /** Star Ratings of any contract and of the plan itself, scenarios, ROI and saved snapshots. */
 @Module({
   imports: [TypeOrmModule.forFeature([ContractProfile]), MeasuresModule],
-  controllers: [StarRatingController, ContractProfileController],
-  providers: [ContractProfileRepository, ContractProfileService, StarRatingCalculatorService, PlanRatingService],
+  controllers: [StarRatingController, ContractProfileController, SimulationController],
+  providers: [ContractProfileRepository, ContractProfileService, StarRatingCalculatorService, PlanRatingService, SimulationService],
 })
 export class AnalyticsModule {}
