@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessRecorder } from 'src/modules/audit/access-recorder';
+import { ApiKeysService } from 'src/modules/auth/api-keys.service';
+import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
+import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
+import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
+import { Role } from 'src/modules/auth/role';
+import { fmt, load, out, percentile, startBenchApp } from './bench-app';
+
+/**
+ * What authentication (rate limit → key → role guards) and the access log add to each request,
+ * measured inside the real HTTP app under load: every guard call and every access-log write is
+ * timed with hrtime and summed per request.
+ */
+const authNs = new WeakMap<object, number>();
+const auditMs: number[] = [];
+
+function timeGuard(guard: { prototype: { canActivate: (...args: never[]) => unknown } }): void {
+  const original = guard.prototype.canActivate;
+  guard.prototype.canActivate = async function (this: unknown, ...args: never[]) {
+    const request = (args[0] as unknown as { switchToHttp(): { getRequest(): object } }).switchToHttp().getRequest();
+    const started = process.hrtime.bigint();
+    try {
+      return await original.apply(this, args);
+    } finally {
+      authNs.set(request, (authNs.get(request) ?? 0) + Number(process.hrtime.bigint() - started));
+    }
+  };
+}
+
+async function main(): Promise<void> {
+  [RateLimitGuard, ApiKeyGuard, RolesGuard].forEach(timeGuard);
+  const record = AccessRecorder.prototype.record;
+  AccessRecorder.prototype.record = async function (this: AccessRecorder, request: FastifyRequest, reply: FastifyReply) {
+    const started = process.hrtime.bigint();
+    try {
+      return await record.call(this, request, reply);
+    } finally {
+      auditMs.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+
+  const authMs: number[] = [];
+  const bench = await startBenchApp({}, (app) =>
+    app.getHttpAdapter().getInstance().addHook('onResponse', async (request: FastifyRequest) => {
+      const ns = authNs.get(request);
+      if (ns !== undefined) authMs.push(ns / 1e6);
+    }),
+  );
+  const keys = bench.app.get(ApiKeysService);
+  const admin = await keys.create({ name: 'bench-admin', role: Role.Admin, rate_limit_per_minute: 100_000_000 }, 'bench');
+  const auditor = await keys.create({ name: 'bench-auditor', role: Role.Auditor, rate_limit_per_minute: 100_000_000 }, 'bench');
+  const database = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
+  const duration = Number(process.env.BENCH_SECONDS ?? 10);
+  out(`HTTP overhead benchmark — ${database}, 50 connections, ${duration} s per scenario`);
+
+  const scenarios = [
+    { name: 'GET /api/v1/admin/api-keys/:id (no member data: audit row buffered)', method: 'GET' as const, path: `/api/v1/admin/api-keys/${admin.id}`, key: admin.api_key, body: undefined },
+    {
+      name: 'POST /api/v1/audit/member-access (member data: audit row committed before the response)',
+      method: 'POST' as const,
+      path: '/api/v1/audit/member-access',
+      key: auditor.api_key,
+      body: JSON.stringify({ member_id: 'BENCH-MEMBER-1' }),
+    },
+  ];
+  for (const scenario of scenarios) {
+    authMs.length = 0;
+    auditMs.length = 0;
+    const result = await load({
+      url: `${bench.url}${scenario.path}`,
+      method: scenario.method,
+      connections: 50,
+      duration,
+      headers: { 'x-api-key': scenario.key, 'content-type': 'application/json' },
+      body: scenario.body,
+    });
+    out(`\n${scenario.name}`);
+    out(`  throughput ${fmt(result.requests.average, 0)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`);
+    out(`  end-to-end latency ms: p50 ${result.latency.p50}  p97.5 ${result.latency.p97_5}  p99 ${result.latency.p99}`);
+    out(`  auth guards per request ms: p50 ${fmt(percentile(authMs, 50))}  p95 ${fmt(percentile(authMs, 95))}  p99 ${fmt(percentile(authMs, 99))}  (n=${authMs.length})`);
+    out(`  access log per request ms:  p50 ${fmt(percentile(auditMs, 50))}  p95 ${fmt(percentile(auditMs, 95))}  p99 ${fmt(percentile(auditMs, 99))}  (n=${auditMs.length})`);
+  }
+  await bench.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
