@@ -56,7 +56,6 @@ export function trainGradientBoosting(
   const random = new SeededRandom(options.seed);
   const builder = new TreeBuilder(binned, options);
   const trees: DecisionTree[] = [];
-
   const inSample = new Uint8Array(nRows);
   const { rowSubsample } = options;
   for (let t = 0; t < options.nTrees; t++) {

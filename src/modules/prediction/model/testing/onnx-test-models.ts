@@ -136,7 +136,7 @@ export function regressorModel(options: { sigmoid: boolean; average: boolean }):
     intsAttribute('target_ids', [0, 0, 0, 0]),
     floatsAttribute('target_weights', options.average ? [0.9, 0.2, 0.6, 0.1] : [1.2, -0.7, 0.4, 0.15]),
     intAttribute('n_targets', 1),
-    floatsAttribute('base_values', [options.average ? 0 : -0.2]),
+    floatsAttribute('base_values', [options.average ? 0.3 : -0.2]),
     stringAttribute('aggregate_function', options.average ? 'AVERAGE' : 'SUM'),
   ];
   const regressor = mlNode('TreeEnsembleRegressor', ['X'], [options.sigmoid ? 'score' : 'variable'], attribute);
