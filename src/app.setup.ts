@@ -35,6 +35,11 @@ export class ProblemFastifyAdapter extends FastifyAdapter {
   }
 }
 
+function trustProxySetting(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function createFastifyAdapter(env: Environment): ProblemFastifyAdapter {
   return new ProblemFastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
@@ -42,7 +47,7 @@ export function createFastifyAdapter(env: Environment): ProblemFastifyAdapter {
     // Connections idle in keep-alive are closed on shutdown; busy ones finish their request first.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    trustProxy: true,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
   });
 }
 

@@ -59,6 +59,16 @@ export class Environment {
   @Max(120_000)
   SHUTDOWN_TIMEOUT_MS = 10_000;
 
+  /**
+   * Which proxies may set X-Forwarded-For (client address for rate limits and the audit log):
+   * `false` (none), a hop count such as `1`, or comma-separated addresses/CIDRs. Never `true` on a
+   * port clients reach directly: they could then claim any address.
+   */
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, or comma-separated addresses/CIDRs',
+  })
+  TRUST_PROXY = 'false';
+
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;

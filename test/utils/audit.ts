@@ -22,6 +22,6 @@ export async function auditRows(t: TestApp): Promise<AuditRow[]> {
   return t.dataSource.query('SELECT * FROM api_access_log ORDER BY seq');
 }
 
-export async function rowFor(t: TestApp, requestId: string | string[] | undefined): Promise<AuditRow | undefined> {
+export async function rowFor(t: TestApp, requestId: unknown): Promise<AuditRow | undefined> {
   return (await auditRows(t)).find((row) => row.request_id === requestId);
 }
