@@ -72,7 +72,13 @@ describe(buildFeatures.name, () => {
 
   it('counts named and other chronic conditions together', () => {
     const member = aMember({
-      diagnoses: { diabetes: true, hypertension: true, ckd_stage: 3, depression: true, other_chronic_condition_count: 2 },
+      diagnoses: {
+        diabetes: true,
+        hypertension: true,
+        ckd_stage: 3,
+        depression: true,
+        other_chronic_condition_count: 2,
+      },
     });
     expect(feature(member, MeasureCode.Col, 'chronic_condition_count')).toBe(6);
   });

@@ -119,6 +119,9 @@ export interface DrugClassFills {
   mail_order: boolean;
 }
 
+/** The drug classes the PDC measures follow, as named in `PharmacyRecord`. */
+export type DrugClass = 'diabetes' | 'rasa' | 'statin';
+
 export interface PharmacyRecord {
   /** Non-insulin diabetes medications (the PDC-DR classes). */
   diabetes?: DrugClassFills | null;

@@ -10,7 +10,11 @@ const hba1cThisYear = (c: FeatureContext): boolean => inMeasurementYear(c, c.mem
 const bpThisYear = (c: FeatureContext): boolean => inMeasurementYear(c, c.member.service_history.last_bp_date);
 
 export const GSD_FEATURES: readonly FeatureDefinition[] = [
-  { name: 'hba1c_tested_this_year', description: '1 if an HbA1c is on record this year', value: (c) => flag(hba1cThisYear(c)) },
+  {
+    name: 'hba1c_tested_this_year',
+    description: '1 if an HbA1c is on record this year',
+    value: (c) => flag(hba1cThisYear(c)),
+  },
   {
     name: 'last_hba1c_value',
     description: 'Most recent HbA1c this year, percent; 0 when not tested this year',
@@ -53,7 +57,11 @@ export const KED_FEATURES: readonly FeatureDefinition[] = [
 ];
 
 export const CBP_FEATURES: readonly FeatureDefinition[] = [
-  { name: 'bp_measured_this_year', description: '1 if a blood pressure is on record this year', value: (c) => flag(bpThisYear(c)) },
+  {
+    name: 'bp_measured_this_year',
+    description: '1 if a blood pressure is on record this year',
+    value: (c) => flag(bpThisYear(c)),
+  },
   {
     name: 'last_systolic',
     description: 'Most recent systolic this year, mm Hg; 0 when none this year',

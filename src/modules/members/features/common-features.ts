@@ -1,10 +1,9 @@
 import { measureKey } from 'src/modules/measures/measure-code';
-import { FeatureContext, FeatureDefinition, flag } from 'src/modules/members/features/feature-context';
-import { Sex, SnpType } from 'src/modules/members/member-record';
+import { FeatureDefinition, flag } from 'src/modules/members/features/feature-context';
+import { DiagnosesRecord, Sex, SnpType } from 'src/modules/members/member-record';
 
 /** Named chronic conditions plus the payer's count of other CMS chronic conditions. */
-export function chronicConditionCount({ member }: FeatureContext): number {
-  const d = member.diagnoses;
+export function chronicConditionCount(d: DiagnosesRecord): number {
   const named = [d.diabetes, d.hypertension, d.hyperlipidemia, d.ischemic_vascular_disease, d.heart_failure];
   return named.filter(Boolean).length + flag(d.depression) + flag(d.ckd_stage > 0) + d.other_chronic_condition_count;
 }
@@ -35,8 +34,10 @@ export const COMMON_FEATURES: readonly FeatureDefinition[] = [
   },
   {
     name: 'chronic_condition_count',
-    description: 'Named chronic conditions (diabetes, hypertension, hyperlipidemia, IVD, heart failure, depression, CKD) plus other CMS chronic conditions',
-    value: chronicConditionCount,
+    description:
+      'Named chronic conditions (diabetes, hypertension, hyperlipidemia, IVD, heart failure, depression, CKD) ' +
+      'plus other CMS chronic conditions',
+    value: (c) => chronicConditionCount(c.member.diagnoses),
   },
   { name: 'depression', description: '1 if depression is diagnosed', value: (c) => flag(c.member.diagnoses.depression) },
   { name: 'pcp_visits_12m', description: 'PCP visits in the last 12 months', value: (c) => c.member.utilization.pcp_visits },

@@ -1,3 +1,4 @@
+import { max, min } from 'src/modules/members/math';
 import { MeasureCode } from 'src/modules/measures/measure-code';
 import { ageAtYearEnd, optionalDay, yearEndDay, yearStartDay } from 'src/modules/members/member-dates';
 import { MemberRecord } from 'src/modules/members/member-record';
@@ -41,7 +42,7 @@ export const flag = (value: boolean | null | undefined): number => (value ? 1 : 
 export function daysSince(context: FeatureContext, date: string | null | undefined): number {
   const day = optionalDay(date);
   if (day === null) return DAYS_SINCE_CAP;
-  return Math.min(DAYS_SINCE_CAP, Math.max(0, context.asOf - day));
+  return min(DAYS_SINCE_CAP, max(0, context.asOf - day));
 }
 
 export function inMeasurementYear(context: FeatureContext, date: string | null | undefined): boolean {

@@ -1,8 +1,8 @@
+import { max, min } from 'src/modules/members/math';
 import { daysSince, FeatureContext, FeatureDefinition, flag } from 'src/modules/members/features/feature-context';
 import { optionalDay, yearStartDay } from 'src/modules/members/member-dates';
-import { DrugClassFills, StatinIntensity } from 'src/modules/members/member-record';
+import { DrugClass, DrugClassFills, StatinIntensity } from 'src/modules/members/member-record';
 
-type DrugClass = 'diabetes' | 'rasa' | 'statin';
 const fillsOf = (c: FeatureContext, drugClass: DrugClass): DrugClassFills | null =>
   c.member.pharmacy[drugClass] ?? null;
 
@@ -18,22 +18,26 @@ export function maxAchievablePdc(c: FeatureContext, fills: DrugClassFills | null
   const first = optionalDay(fills?.first_fill_date);
   if (!fills || first === null) return 1;
   const period = c.yearEnd - first + 1;
-  return Math.min(1, (fills.days_covered + Math.max(0, c.yearEnd - c.asOf)) / period);
+  return min(1, (fills.days_covered + max(0, c.yearEnd - c.asOf)) / period);
 }
 
 /** Days of supply left after the as-of date; negative once the member has run out. */
 export function daysOfSupplyLeft(c: FeatureContext, fills: DrugClassFills | null): number {
   const last = optionalDay(fills?.last_fill_date);
   if (!fills || last === null) return 0;
-  return Math.max(-365, Math.min(365, last + (fills.last_days_supply ?? 30) - c.asOf));
+  return max(-365, min(365, last + (fills.last_days_supply ?? 30) - c.asOf));
 }
 
-/** The same ten features for PDC-DR, PDC-RASA and PDC-STA, each reading its own drug class. */
+/** The same nine features for PDC-DR, PDC-RASA and PDC-STA, each reading its own drug class. */
 export function pdcFeatures(drugClass: DrugClass): readonly FeatureDefinition[] {
   const of = (c: FeatureContext): DrugClassFills | null => fillsOf(c, drugClass);
   return [
     { name: 'pdc_to_date', description: 'Proportion of days covered so far', value: (c) => of(c)?.pdc_to_date ?? 0 },
-    { name: 'days_covered', description: 'Days covered from the first fill to the as-of date', value: (c) => of(c)?.days_covered ?? 0 },
+    {
+      name: 'days_covered',
+      description: 'Days covered from the first fill to the as-of date',
+      value: (c) => of(c)?.days_covered ?? 0,
+    },
     { name: 'fills', description: 'Fills this year', value: (c) => of(c)?.fills ?? 0 },
     {
       name: 'days_since_first_fill',
@@ -60,11 +64,10 @@ export function pdcFeatures(drugClass: DrugClass): readonly FeatureDefinition[] 
       description: 'Share of fills that were 90-day supplies',
       value: (c) => {
         const fills = of(c);
-        return fills && fills.fills > 0 ? Math.min(1, fills.ninety_day_fills / fills.fills) : 0;
+        return fills && fills.fills > 0 ? min(1, fills.ninety_day_fills / fills.fills) : 0;
       },
     },
     { name: 'mail_order', description: '1 if filled by mail order', value: (c) => flag(of(c)?.mail_order) },
-    { name: 'lis_copay_relief', description: '1 if LIS/dual (low copays)', value: (c) => flag(c.member.enrollment.lis_dual_eligible) },
   ];
 }
 
