@@ -116,6 +116,12 @@ describe(parseMeasureCatalogue.name, () => {
     expect(problemsOf(raw)).toContainEqual(expect.stringContaining('measure SUPD: Part D measures need'));
   });
 
+  it('reports a missing nested object by its path', () => {
+    const raw = shipped();
+    delete raw.measures[3].contract_score_percentiles;
+    expect(problemsOf(raw)).toContainEqual(expect.stringMatching(/^measures\.3\.contract_score_percentiles: /));
+  });
+
   it('rejects a non-object top level', () => {
     expect(problemsOf([])).toEqual(['the top level must be a JSON object']);
   });

@@ -4,7 +4,8 @@ import { MEASURE_CODES, MeasureCode } from 'src/modules/measures/measure-code';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 
 function serviceFor(starYear?: number): MeasuresService {
-  const env = Object.assign(new Environment(), starYear === undefined ? {} : { STAR_YEAR: starYear });
+  const env = new Environment();
+  if (starYear !== undefined) env.STAR_YEAR = starYear;
   return new MeasuresService(env);
 }
 

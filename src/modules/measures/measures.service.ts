@@ -5,8 +5,6 @@ import { MeasureCatalogue, MeasureDefinition } from 'src/modules/measures/measur
 import { loadMeasureCatalogue } from 'src/modules/measures/measure-catalogue';
 import { MEASURE_CODES } from 'src/modules/measures/measure-code';
 
-export const DEFAULT_STAR_YEAR = 2026;
-
 /**
  * The Star year's measure catalogue, loaded and validated once when the module starts, so a broken
  * data file stops the service at boot rather than failing requests later.
@@ -17,7 +15,7 @@ export class MeasuresService {
   private readonly byCode: ReadonlyMap<string, MeasureDefinition>;
 
   constructor(env: Environment) {
-    this.catalogue = loadMeasureCatalogue(starYearOf(env));
+    this.catalogue = loadMeasureCatalogue(env.STAR_YEAR);
     this.byCode = new Map(this.catalogue.measures.map((measure) => [measure.code, measure]));
   }
 
@@ -44,9 +42,4 @@ export class MeasuresService {
     }
     return measure;
   }
-}
-
-/** STAR_YEAR is being added to Environment (default 2026); read it without depending on that change landing first. */
-function starYearOf(env: Environment): number {
-  return (env as Environment & { STAR_YEAR?: number }).STAR_YEAR ?? DEFAULT_STAR_YEAR;
 }
