@@ -34,3 +34,14 @@ export class RoiInputMissingError extends DomainError {
   readonly code = 'ROI_INPUT_MISSING';
   readonly title = 'ROI input missing';
 }
+
+/** The ROI models MA payments (quality bonus, rebate); a stand-alone PDP has neither. */
+export class RoiNotApplicableError extends DomainError {
+  readonly status = 422;
+  readonly code = 'ROI_NOT_APPLICABLE';
+  readonly title = 'ROI not applicable';
+
+  constructor() {
+    super('The ROI values the MA quality bonus and rebate, which a stand-alone PDP is not paid.');
+  }
+}

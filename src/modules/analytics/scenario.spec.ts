@@ -1,3 +1,4 @@
+import { MeasureState } from 'src/modules/analytics/plan-state';
 import { RatedAs } from 'src/modules/analytics/rated-as';
 import { applyChanges } from 'src/modules/analytics/scenario';
 import { loadStarMethod } from 'src/modules/analytics/star-rating/load-star-method';
@@ -6,7 +7,7 @@ import { MeasureCode } from 'src/modules/measures/measure-code';
 
 const method = loadStarMethod(2026);
 const base = { parts: testParts(), states: testStates({ [MeasureCode.Col]: [650, 1000], [MeasureCode.Bcs]: [700, 1000] }) };
-const col = (states: typeof base.states) => states.find((state) => state.measure.code === MeasureCode.Col)!;
+const col = (states: readonly MeasureState[]) => states.find((state) => state.measure.code === MeasureCode.Col)!;
 
 describe(applyChanges.name, () => {
   it('closes gaps by adding compliant members, leaving the base untouched', () => {
