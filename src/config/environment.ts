@@ -184,6 +184,11 @@ export class Environment {
   @Max(10_000)
   AUDIT_FLUSH_INTERVAL_MS = 250;
 
+  /** Folder with one sub-folder per measure (`<CODE>/manifest.json` + ONNX file); see docs/models.md. */
+  @IsString()
+  @MinLength(1)
+  MODELS_DIR = './models';
+
   /** Which Star year's measure catalogue and rating method to use; each year is a data file. */
   @Transform(toInteger)
   @IsInt()
