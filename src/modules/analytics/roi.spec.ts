@@ -1,5 +1,5 @@
 import { PAYMENT_RULES } from 'src/modules/analytics/payment-rules';
-import { PaymentAssumptions, paymentAt, roiOf } from 'src/modules/analytics/roi';
+import { centsToDecimalString, PaymentAssumptions, paymentAt, roiOf } from 'src/modules/analytics/roi';
 
 // Round figures chosen for the arithmetic, not taken from any plan: 10,000 members, $1,000 benchmark, $900 bid.
 const assumptions: PaymentAssumptions = {
@@ -59,5 +59,21 @@ describe(roiOf.name, () => {
   it('has no ROI without a cost and no break-even when the rating adds nothing', () => {
     expect(roiOf(4, 4, 0, assumptions)).toMatchObject({ incrementalValueCents: 0, roi: null, breakEvenMemberMonths: null });
     expect(roiOf(4, 4, 5_000, assumptions)).toMatchObject({ netValueCents: -5_000, roi: -1 });
+  });
+});
+
+describe(centsToDecimalString.name, () => {
+  it.each([
+    [0, '0.00'],
+    [5, '0.05'],
+    [123456, '1234.56'],
+    [-1205, '-12.05'],
+    [99_999_999_999, '999999999.99'],
+  ])('%d cents is %s', (cents, text) => {
+    expect(centsToDecimalString(cents)).toBe(text);
+  });
+
+  it('refuses fractions of a cent', () => {
+    expect(() => centsToDecimalString(1.5)).toThrow(RangeError);
   });
 });

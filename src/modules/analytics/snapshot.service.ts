@@ -6,12 +6,11 @@ import { CreateSnapshotDto } from 'src/modules/analytics/dto/create-snapshot.dto
 import { toInterventionItem } from 'src/modules/analytics/dto/intervention-item.dto';
 import { SnapshotResponseDto } from 'src/modules/analytics/dto/snapshot-response.dto';
 import { applyPlan, ResolvedIntervention, resolvePlan } from 'src/modules/analytics/intervention-plan';
-import { centsToDecimalString } from 'src/modules/analytics/money';
 import { PlanRatingService } from 'src/modules/analytics/plan-rating.service';
 import { RateBasis, ratePlan } from 'src/modules/analytics/plan-state';
 import { RatedAs } from 'src/modules/analytics/rated-as';
 import { resolveAssumptions } from 'src/modules/analytics/roi-assumptions';
-import { roiOf } from 'src/modules/analytics/roi';
+import { centsToDecimalString, roiOf } from 'src/modules/analytics/roi';
 import { snapshotSummary, toSnapshotResponse } from 'src/modules/analytics/snapshot.mapper';
 import { headlineStars } from 'src/modules/analytics/star-rating.mapper';
 import { ContractProfile } from 'src/modules/analytics/contract-profile.entity';
