@@ -20,6 +20,7 @@ import { HealthModule } from 'src/modules/health/health.module';
 import { MeasuresModule } from 'src/modules/measures/measures.module';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
+import { PredictionModule } from 'src/modules/prediction/prediction.module';
 import { PredictionsModule } from 'src/modules/predictions/predictions.module';
 
 /** Feature modules plus every global pipe, filter and guard, so tests run exactly what production runs. */
@@ -39,6 +40,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         PredictionsModule,
+        PredictionModule,
         PortfolioModule,
         MeasuresModule,
         AnalyticsModule,

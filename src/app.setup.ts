@@ -81,9 +81,17 @@ export async function configureApp(app: NestFastifyApplication, env: Environment
   const origins = env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   app.enableCors({ origin: origins.length > 0 ? origins : false, exposedHeaders: [REQUEST_ID_HEADER] });
 
+  allowLargeBodies(app, env);
   registerHttpHooks(app);
   setUpSwagger(app);
   app.enableShutdownHooks();
+}
+
+/** Routes marked with LARGE_BODY (the 10,000-member batch) get BATCH_BODY_LIMIT_BYTES; all others BODY_LIMIT_BYTES. */
+function allowLargeBodies(app: NestFastifyApplication, env: Environment): void {
+  app.getHttpAdapter().getInstance().addHook('onRoute', (route) => {
+    if ((route.config as { largeBody?: boolean } | undefined)?.largeBody) route.bodyLimit = env.BATCH_BODY_LIMIT_BYTES;
+  });
 }
 
 function registerHttpHooks(app: NestFastifyApplication): void {

@@ -5,6 +5,7 @@ import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { Environment, EnvironmentError, validateEnvironment } from 'src/config/environment';
 import { ApiKeyBootstrap } from 'src/modules/auth/api-key-bootstrap';
+import { DEMO_MEMBERS, DemoSeeder } from 'src/modules/prediction/demo/demo-seeder';
 
 async function bootstrap(): Promise<void> {
   let env;
@@ -19,6 +20,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createFastifyAdapter(env), NEST_APP_OPTIONS);
   await configureApp(app, env);
   await app.listen(env.PORT, env.HOST);
+  await seedDemoDataOnFirstStart(app, env);
   await announceFirstKey(app, env);
 
   // If in-flight requests have not finished within the timeout, exit anyway rather than hang a rollout.
@@ -26,6 +28,15 @@ async function bootstrap(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), shutdownTimeoutMs).unref());
   }
+}
+
+/** A newcomer's empty embedded database gets a scored synthetic population, so every route has data. */
+async function seedDemoDataOnFirstStart(app: NestFastifyApplication, env: Environment): Promise<void> {
+  const seeder = app.get(DemoSeeder);
+  if (env.DATABASE_URL || !(await seeder.isEmpty())) return;
+  process.stdout.write(`First start: scoring a synthetic demo population (${DEMO_MEMBERS} members, not real data)...\n`);
+  const result = await seeder.seed();
+  process.stdout.write(`Demo data ready: ${result.predictions} predictions in ${result.seconds.toFixed(1)} s.\n`);
 }
 
 /** Printed straight to the terminal, once: the key must not travel through the log pipeline. */

@@ -53,6 +53,13 @@ export class Environment {
   @Max(64 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /** Body limit of the batch prediction route only (10,000 members). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(256 * 1024 * 1024)
+  BATCH_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+
   @Transform(toInteger)
   @IsInt()
   @Min(0)

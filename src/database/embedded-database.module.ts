@@ -15,6 +15,9 @@ export class DatabaseTargetHolder implements OnApplicationShutdown {
 
   static async resolve(env: Environment): Promise<DatabaseTargetHolder> {
     if (env.DATABASE_URL) return new DatabaseTargetHolder({ url: env.DATABASE_URL, embedded: false }, null);
+    // A second process on the same DATA_DIR (an operator command) goes through the running service.
+    const running = await EmbeddedPostgres.attachIfServing(env.DATA_DIR);
+    if (running) return new DatabaseTargetHolder(running, null);
     const embedded = await EmbeddedPostgres.start(env.DATA_DIR);
     return new DatabaseTargetHolder(embedded.target, embedded);
   }

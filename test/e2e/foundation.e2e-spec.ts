@@ -33,7 +33,10 @@ describe('Foundation (e2e)', () => {
     expect((await t.app.inject({ method: 'GET', url: '/health/live' })).json()).toEqual({ status: 'ok' });
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' });
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toEqual({ status: 'ok', checks: { database: { status: 'up' } } });
+    expect(ready.json()).toEqual({
+      status: 'ok',
+      checks: { database: { status: 'up' }, models: { status: 'up', loaded: 12, expected: 12 } },
+    });
   });
 
   it('keeps a well-formed incoming X-Request-Id and generates one otherwise', async () => {

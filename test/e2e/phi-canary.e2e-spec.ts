@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { Role } from 'src/modules/auth/role';
+import { aMember } from 'src/modules/members/testing/member-record.fixture';
 import { issueKey, withKey } from 'test/utils/api-keys';
 import { auditRows } from 'test/utils/audit';
 import { createTestApp, TestApp } from 'test/utils/test-app';
@@ -7,7 +8,23 @@ import { createTestApp, TestApp } from 'test/utils/test-app';
 const CANARY = 'CANARY-MBR-7Q4Z9X';
 
 /** Requests that carry member ids, valid and invalid; every member-data route belongs here. */
+const record = (memberId: unknown, overrides: Record<string, unknown> = {}) => ({ member_id: memberId, ...aMember(), ...overrides });
+
 const memberRequests = (keys: Record<string, string>) => [
+  { method: 'POST', url: '/api/v1/predict/member/COL', headers: withKey(keys.integration), payload: record(CANARY) },
+  { method: 'POST', url: '/api/v1/predict/member/BCS', headers: withKey(keys.integration), payload: record(CANARY, { sex: 'male' }) },
+  { method: 'POST', url: '/api/v1/predict/member/COL', headers: withKey(keys.integration), payload: record(CANARY, { birth_date: 'bad' }) },
+  { method: 'POST', url: '/api/v1/predict/member/COL', headers: withKey(keys.integration), payload: record(`${CANARY} x`) },
+  { method: 'POST', url: '/api/v1/predict/member/NOPE', headers: withKey(keys.integration), payload: record(CANARY) },
+  { method: 'POST', url: '/api/v1/predict/member/COL', headers: withKey(keys.analyst), payload: record(CANARY) },
+  { method: 'POST', url: '/api/v1/predict/portfolio', headers: withKey(keys.integration), payload: record(CANARY) },
+  {
+    method: 'POST',
+    url: '/api/v1/predict/batch/COL',
+    headers: { ...withKey(keys.integration), 'idempotency-key': 'canary-1' },
+    payload: { members: [record(CANARY), record(`${CANARY}-2`, { sex: 'Q' }), record(CANARY, { enrollment: { months_enrolled: 1 } })] },
+  },
+  { method: 'POST', url: '/api/v1/predict/batch/COL', headers: { ...withKey(keys.integration), 'idempotency-key': 'canary-1' }, payload: { members: [record(CANARY)] } },
   { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: CANARY } },
   { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: CANARY, from: 'not-a-date' } },
   { method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(keys.auditor), payload: { member_id: `${CANARY} with spaces` } },
@@ -41,6 +58,7 @@ describe('PHI canary (e2e)', () => {
 
   it('never lets a raw member id reach logs, rows, metrics or responses', async () => {
     const keys = {
+      integration: (await issueKey(t.app, Role.Integration)).api_key,
       auditor: (await issueKey(t.app, Role.Auditor)).api_key,
       analyst: (await issueKey(t.app, Role.Analyst)).api_key,
       admin: (await issueKey(t.app, Role.Admin)).api_key,
@@ -52,6 +70,11 @@ describe('PHI canary (e2e)', () => {
     }
     expect(bodies.some((body) => body.startsWith('200'))).toBe(true);
     expect(bodies.some((body) => body.startsWith('400'))).toBe(true);
+    expect(bodies.some((body) => body.startsWith('201'))).toBe(true);
+    expect(bodies.some((body) => body.startsWith('422'))).toBe(true);
+    const predictionId = bodies.map((body) => /"prediction_id":"([0-9a-f-]{36})"/.exec(body)?.[1]).find(Boolean);
+    const fetched = await t.app.inject({ method: 'GET', url: `/api/v1/predictions/${predictionId}`, headers: withKey(keys.analyst) });
+    bodies.push(`${fetched.statusCode} ${fetched.body}`);
     await auditRows(t);
 
     const tables = t.dataSource.entityMetadatas.map((entity) => entity.tableName);

@@ -58,6 +58,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
+    // Lets the suite run against a plan's own models as well as the committed ones.
+    ...(process.env.MODELS_DIR ? { MODELS_DIR: process.env.MODELS_DIR } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '5', PHI_HASH_KEY: TEST_SECRET, AUDIT_CHECKPOINT_KEY: TEST_SECRET } : {}),
     ...overrides,
   });

@@ -22,7 +22,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   /** Also used as Fastify's own error handler, for failures before Nest sees the request (body parsing). */
   send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    const { problem, unexpected } = mapErrorToProblem(exception, this.bodyLimitBytes);
+    const { problem, unexpected } = mapErrorToProblem(exception, request.routeOptions?.bodyLimit ?? this.bodyLimitBytes);
     if (unexpected) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error while serving a request');
     }

@@ -41,3 +41,8 @@ export function replaceMemberIds(request: FastifyRequest, hasher: MemberHasher):
   if (request.params && typeof request.params === 'object') replaceIn(request.params as Record<string, unknown>);
   if (hashes.length > 0) request.memberHashes = hashes;
 }
+
+/** For routes whose response carries member data the request did not name (e.g. a prediction by id). */
+export function recordMemberAccess(request: FastifyRequest, memberHashes: readonly string[]): void {
+  request.memberHashes = [...(request.memberHashes ?? []), ...memberHashes];
+}

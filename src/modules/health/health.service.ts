@@ -1,10 +1,11 @@
 import { Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { HealthIndicatorResult } from '@nestjs/terminus';
-import { HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheckResult, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { ServiceUnavailableError } from 'src/common/errors/domain-error';
 import { Environment } from 'src/config/environment';
 import { SERVICE_VERSION } from 'src/config/version';
+import { ModelRegistry } from 'src/modules/prediction/registry/model-registry';
 
 export class StatusResponseDto {
   @ApiProperty({ example: 'ok' }) status: 'ok';
@@ -27,6 +28,8 @@ export class HealthService {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly env: Environment,
+    private readonly models: ModelRegistry,
+    private readonly indicators: HealthIndicatorService,
   ) {}
 
   status(): StatusResponseDto {
@@ -42,6 +45,7 @@ export class HealthService {
     try {
       result = await this.health.check([
         () => this.database.pingCheck('database', { timeout: this.env.HEALTH_DB_TIMEOUT_MS }),
+        () => this.modelsCheck(),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
@@ -52,5 +56,12 @@ export class HealthService {
       });
     }
     return { status: 'ok', checks: result.details };
+  }
+
+  /** Up once all 12 measures' models are loaded and warmed up. */
+  private modelsCheck(): HealthIndicatorResult {
+    const indicator = this.indicators.check('models');
+    const details = { loaded: this.models.loadedCount, expected: this.models.expectedCount };
+    return details.loaded === details.expected ? indicator.up(details) : indicator.down(details);
   }
 }

@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { GapListEntry } from 'src/modules/portfolio/gap-list-entry.entity';
 
 /** `intervention_status` of a gap that an intervention closed; every other status (or none) is open. */
 export const CLOSED_GAP_STATUS = 'closed';
+
+/** An open gap as a prediction leaves it: created if the member has none open on the measure, else updated. */
+export interface OpenGap {
+  memberHash: string;
+  measureCode: string;
+  gapDate: string;
+  gapType: string;
+  priorityScore: number;
+  interventionRecommended: string | null;
+}
 
 export interface GapCounts {
   measureCode: string;
@@ -22,6 +32,46 @@ export class GapListRepository {
 
   save(entry: Omit<GapListEntry, 'gapId' | 'createdAt'>): Promise<GapListEntry> {
     return this.gaps.save(this.gaps.create(entry));
+  }
+
+  /**
+   * One open row per member and measure (a partial unique index): new gaps are inserted as pending,
+   * gaps already open get the new priority and recommendation and keep their status and date.
+   */
+  async upsertOpen(gaps: OpenGap[], manager: EntityManager = this.gaps.manager): Promise<void> {
+    if (gaps.length === 0) return;
+    await manager.query(
+      `INSERT INTO gap_lists (member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, intervention_status)
+       SELECT m, c, d, t, p, i, 'pending'
+         FROM unnest($1::varchar[], $2::varchar[], $3::date[], $4::varchar[], $5::float8[], $6::varchar[]) AS g(m, c, d, t, p, i)
+       ON CONFLICT (member_hash, measure_code) WHERE intervention_status IS DISTINCT FROM 'closed'
+       DO UPDATE SET priority_score = EXCLUDED.priority_score, intervention_recommended = EXCLUDED.intervention_recommended`,
+      [
+        gaps.map((g) => g.memberHash),
+        gaps.map((g) => g.measureCode),
+        gaps.map((g) => g.gapDate),
+        gaps.map((g) => g.gapType),
+        gaps.map((g) => g.priorityScore),
+        gaps.map((g) => g.interventionRecommended),
+      ],
+    );
+  }
+
+  /** Closes the open gaps of these member-measure pairs (care completed); returns the members whose gap closed. */
+  async closeOpen(
+    pairs: Array<{ memberHash: string; measureCode: string }>,
+    closedDate: string,
+    manager: EntityManager = this.gaps.manager,
+  ): Promise<Array<{ memberHash: string; measureCode: string }>> {
+    if (pairs.length === 0) return [];
+    const rows: Array<{ member_hash: string; measure_code: string }> = await manager.query(
+      `UPDATE gap_lists g SET intervention_status = $3, closed_date = $4
+         FROM unnest($1::varchar[], $2::varchar[]) AS p(m, c)
+        WHERE g.member_hash = p.m AND g.measure_code = p.c AND g.intervention_status IS DISTINCT FROM $3
+        RETURNING g.member_hash, g.measure_code`,
+      [pairs.map((p) => p.memberHash), pairs.map((p) => p.measureCode), CLOSED_GAP_STATUS, closedDate],
+    );
+    return (Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows).map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
   }
 
   /** Open and closed gap rows per measure that has any (measures without gaps are absent). */

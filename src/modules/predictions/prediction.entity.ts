@@ -1,5 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
+export interface ShapValuesJson {
+  expected_value: number;
+  contributions: Record<string, number>;
+}
+
 /** One model output for one member and measure (the plan's `predictions` table). */
 @Entity({ name: 'predictions' })
 @Index('idx_member_hash', ['memberHash'])
@@ -34,8 +39,9 @@ export class Prediction {
   @Column({ type: 'jsonb', nullable: true })
   features: Record<string, number> | null;
 
+  /** Exact SHAP explanation in log-odds: expected_value + Σ contributions = risk_score. */
   @Column({ name: 'shap_values', type: 'jsonb', nullable: true })
-  shapValues: Record<string, number> | null;
+  shapValues: ShapValuesJson | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamp' })
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { CLOSED_GAP_STATUS } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/predictions/prediction.entity';
 
@@ -50,12 +50,39 @@ const LATEST_STATS_SQL = `
 export class PredictionRepository {
   constructor(@InjectRepository(Prediction) private readonly predictions: Repository<Prediction>) {}
 
+  count(): Promise<number> {
+    return this.predictions.count();
+  }
+
   findById(predictionId: string): Promise<Prediction | null> {
     return this.predictions.findOneBy({ predictionId });
   }
 
   save(prediction: Omit<Prediction, 'predictionId' | 'createdAt'>): Promise<Prediction> {
     return this.predictions.save(this.predictions.create(prediction));
+  }
+
+  /** Inserts many predictions in one statement (column arrays through unnest): fast for 10,000-member batches. */
+  async insertMany(rows: Array<Omit<Prediction, 'createdAt'>>, manager: EntityManager = this.predictions.manager): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO predictions (prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
+                                gap_probability, model_version, features, shap_values)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamp[], $5::float8[], $6::varchar[],
+                            $7::float8[], $8::varchar[], $9::jsonb[], $10::jsonb[])`,
+      [
+        rows.map((r) => r.predictionId),
+        rows.map((r) => r.memberHash),
+        rows.map((r) => r.measureCode),
+        rows.map((r) => r.predictionDate),
+        rows.map((r) => r.riskScore),
+        rows.map((r) => r.riskTier),
+        rows.map((r) => r.gapProbability),
+        rows.map((r) => r.modelVersion),
+        rows.map((r) => JSON.stringify(r.features)),
+        rows.map((r) => JSON.stringify(r.shapValues)),
+      ],
+    );
   }
 
   /** Per measure that has predictions (measures without any are absent from the result). */

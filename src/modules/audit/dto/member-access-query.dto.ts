@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsMemberId } from 'src/common/phi/is-member-id';
 
 /** `member_id` arrives raw and is replaced by its keyed hash at the edge, before this is validated. */
 export class MemberAccessQueryDto {
   @ApiProperty({ example: 'M123456789', description: 'The member id as your systems hold it; hashed on arrival, never stored' })
-  @Matches(/^[0-9a-f]{64}$/, { message: 'member_id must be 1-64 printable characters without spaces' })
+  @IsMemberId()
   member_id: string;
 
   @ApiPropertyOptional({ example: '2020-01-01T00:00:00Z' })

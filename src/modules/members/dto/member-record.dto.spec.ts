@@ -1,3 +1,4 @@
+import { receivedAtEdge } from 'src/common/phi/testing/received-at-edge';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
@@ -31,7 +32,7 @@ const validPlain = (): Plain =>
 
 // The same options as the global ValidationPipe in AppModule.
 function fieldErrors(plain: unknown): Array<{ field: string; message: string }> {
-  const dto = plainToInstance(MemberRecordDto, plain);
+  const dto = plainToInstance(MemberRecordDto, receivedAtEdge(plain));
   return validationErrorsToFields(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
 }
 

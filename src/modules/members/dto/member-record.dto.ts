@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsEnum, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEnum, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
 import { DiagnosesDto } from 'src/modules/members/dto/diagnoses.dto';
 import { EnrollmentDto } from 'src/modules/members/dto/enrollment.dto';
 import { IsMemberDate, stampMeasurementYear } from 'src/modules/members/dto/member-date.validator';
@@ -9,6 +9,7 @@ import { PriorYearComplianceDto } from 'src/modules/members/dto/prior-year-compl
 import { ServiceHistoryDto } from 'src/modules/members/dto/service-history.dto';
 import { UtilizationDto } from 'src/modules/members/dto/utilization.dto';
 import { MemberRecord, Sex } from 'src/modules/members/member-record';
+import { IsMemberId } from 'src/common/phi/is-member-id';
 
 /**
  * One member as the payer's systems hold it. `member_id` is replaced by a keyed hash at the edge;
@@ -17,9 +18,7 @@ import { MemberRecord, Sex } from 'src/modules/members/member-record';
  */
 export class MemberRecordDto implements MemberRecord {
   @ApiProperty({ example: 'M000123456', description: "The payer's member id (hashed before storage)" })
-  @IsString()
-  @MaxLength(64)
-  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'member_id may contain only letters, digits, dot, underscore and hyphen' })
+  @IsMemberId()
   member_id: string;
 
   @ApiProperty({ example: '1954-07-19', description: 'At most 120 years before the measurement year' })

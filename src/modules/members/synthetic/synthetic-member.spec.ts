@@ -1,3 +1,4 @@
+import { receivedAtEdge } from 'src/common/phi/testing/received-at-edge';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
@@ -18,8 +19,8 @@ describe('SyntheticMember', () => {
 
   it('writes records the API would accept, field for field', () => {
     const problems = population.members.flatMap(({ member }) => {
-      // A round trip through JSON is exactly what the JSONL file and an HTTP body carry.
-      const dto = plainToInstance(MemberRecordDto, JSON.parse(JSON.stringify(member)));
+      // A JSON round trip plus the edge's member-id hashing is exactly what an HTTP body becomes.
+      const dto = plainToInstance(MemberRecordDto, receivedAtEdge(member));
       const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
       return validationErrorsToFields(errors).map((error) => `${member.member_id} ${error.field}: ${error.message}`);
     });

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { NotFoundError } from 'src/common/errors/domain-error';
+import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { MeasureCode, MEASURE_CODES } from 'src/modules/measures/measure-code';
+import { MeasuresService } from 'src/modules/measures/measures.service';
+import { MemberRecordDto } from 'src/modules/members/dto/member-record.dto';
+import {
+  BatchItemDto,
+  BatchPredictionResponseDto,
+  PortfolioPredictionResponseDto,
+  PredictionResponseDto,
+  StoredPredictionResponseDto,
+} from 'src/modules/prediction/dto/prediction-response.dto';
+import { HashedMember, PipelineOutcome, PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
+import { PredictionStore } from 'src/modules/prediction/prediction-store';
+import { NotEligibleError } from 'src/modules/prediction/prediction.errors';
+import { storedPredictionResponse } from 'src/modules/prediction/stored-prediction';
+import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+
+const VALIDATION = { whitelist: true, forbidNonWhitelisted: true };
+
+@Injectable()
+export class PredictionService {
+  constructor(
+    private readonly measures: MeasuresService,
+    private readonly pipeline: PredictionPipeline,
+    private readonly store: PredictionStore,
+    private readonly predictions: PredictionRepository,
+  ) {}
+
+  async predictMember(measureCode: string, member: MemberRecordDto, actor: string): Promise<PredictionResponseDto> {
+    const measure = this.measure(measureCode);
+    const [outcome] = await this.pipeline.run(measure, [hashed(member)], actor);
+    if (outcome.kind === 'not_eligible') throw new NotEligibleError(measure, outcome.eligibility.status, outcome.eligibility.reason);
+    return outcome.response;
+  }
+
+  /** Every measure the member is eligible for, written in one transaction. */
+  async predictPortfolio(member: MemberRecordDto, actor: string): Promise<PortfolioPredictionResponseDto> {
+    const prepared = await Promise.all(MEASURE_CODES.map((measure) => this.pipeline.prepare(measure, [hashed(member)], actor)));
+    await this.store.save({
+      predictions: prepared.flatMap((p) => p.write.predictions),
+      openGaps: prepared.flatMap((p) => p.write.openGaps),
+      completed: prepared.flatMap((p) => p.write.completed),
+      closedDate: prepared[0].write.closedDate,
+      actor,
+    });
+    const outcomes = prepared.map((p) => p.outcomes[0]);
+    return {
+      member_hash: member.member_id,
+      predictions: outcomes.flatMap((o) => (o.kind === 'predicted' ? [o.response] : [])),
+      not_predicted: outcomes.flatMap((o, i) => (o.kind === 'not_eligible' ? [{ measure: MEASURE_CODES[i], eligibility: o.eligibility }] : [])),
+    };
+  }
+
+  /** Each member validated and predicted on its own: one bad member gets an error entry, the rest succeed. */
+  async predictBatch(measureCode: string, rawMembers: Array<Record<string, unknown>>, actor: string): Promise<BatchPredictionResponseDto> {
+    const measure = this.measure(measureCode);
+    const results: BatchItemDto[] = new Array(rawMembers.length);
+    const valid: HashedMember[] = [];
+    const indexOf = new Map<HashedMember, number>();
+    rawMembers.forEach((raw, index) => {
+      const record = plainToInstance(MemberRecordDto, raw);
+      const errors = validationErrorsToFields(validateSync(record, VALIDATION));
+      if (errors.length > 0) {
+        results[index] = { index, error: { status: 400, code: 'VALIDATION_FAILED', detail: 'One or more fields are invalid.', errors } };
+        return;
+      }
+      const member = hashed(record);
+      indexOf.set(member, index);
+      valid.push(member);
+    });
+    for (const outcome of await this.pipeline.run(measure, valid, actor)) {
+      results[indexOf.get(outcome.member)!] = itemFor(indexOf.get(outcome.member)!, measure, outcome);
+    }
+    const failed = results.filter((r) => r.error).length;
+    return { measure, total: results.length, succeeded: results.length - failed, failed, results };
+  }
+
+  async get(predictionId: string): Promise<StoredPredictionResponseDto> {
+    const prediction = await this.predictions.findById(predictionId);
+    if (!prediction) throw new NotFoundError('No prediction has this id.');
+    return storedPredictionResponse(prediction);
+  }
+
+  private measure(code: string): MeasureCode {
+    return this.measures.get(code).code;
+  }
+}
+
+function hashed(record: MemberRecordDto): HashedMember {
+  return { memberHash: record.member_id, record };
+}
+
+function itemFor(index: number, measure: MeasureCode, outcome: PipelineOutcome): BatchItemDto {
+  if (outcome.kind === 'predicted') return { index, prediction: outcome.response };
+  const { status, reason } = outcome.eligibility;
+  const error = new NotEligibleError(measure, status, reason);
+  return { index, error: { status: error.status, code: error.code, detail: error.detail } };
+}
+

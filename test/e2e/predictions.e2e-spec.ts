@@ -1,0 +1,174 @@
+import { Sex } from 'src/modules/members/member-record';
+import { aMember } from 'src/modules/members/testing/member-record.fixture';
+import { Role } from 'src/modules/auth/role';
+import { issueKey, withKey } from 'test/utils/api-keys';
+import { auditRows } from 'test/utils/audit';
+import { createTestApp, TestApp } from 'test/utils/test-app';
+
+const member = (id: string, overrides: Parameters<typeof aMember>[0] = {}) => ({ member_id: id, ...aMember(overrides) });
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+describe('Predictions (e2e)', () => {
+  let t: TestApp;
+  let integration: string;
+  let analyst: string;
+  let auditor: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  beforeEach(async () => {
+    await t.truncate();
+    integration = (await issueKey(t.app, Role.Integration)).api_key;
+    analyst = (await issueKey(t.app, Role.Analyst)).api_key;
+    auditor = (await issueKey(t.app, Role.Auditor)).api_key;
+  });
+
+  afterAll(() => t.close());
+
+  const predict = (measure: string, body: unknown, key = integration) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/predict/member/${measure}`, headers: withKey(key), payload: body as object });
+
+  describe('POST /predict/member/{measure_code}', () => {
+    it('predicts, explains exactly, stores the prediction and opens one gap', async () => {
+      const res = await predict('COL', member('E2E-M-1'));
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body).toMatchObject({
+        measure: 'COL',
+        eligibility: { status: 'eligible', reason: null },
+        risk_tier: expect.stringMatching(/^(low|medium|high|critical)$/),
+        model_version: expect.stringMatching(/^COL-/),
+        gap_open: true,
+      });
+      expect(body.member_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(body.gap_probability).toBeGreaterThan(0);
+      expect(body.gap_probability).toBeLessThan(1);
+      expect(body.top_factors.length).toBeGreaterThan(0);
+      expect(body.top_factors[0]).toEqual({ feature: expect.any(String), value: expect.any(Number), contribution: expect.any(Number), direction: expect.stringMatching(/gap_risk$/) });
+      expect(res.body).not.toContain('E2E-M-1');
+
+      const [row] = await t.dataSource.query('SELECT * FROM predictions WHERE prediction_id = $1', [body.prediction_id]);
+      expect(row.member_hash).toBe(body.member_hash);
+      const contributions = Object.values(row.shap_values.contributions as Record<string, number>);
+      const explained = row.shap_values.expected_value + contributions.reduce((sum, c) => sum + c, 0);
+      expect(explained).toBeCloseTo(row.risk_score, 6);
+      expect(sigmoid(row.risk_score)).toBeCloseTo(row.gap_probability, 5);
+      expect(Object.keys(row.features)).toEqual(Object.keys(row.shap_values.contributions));
+
+      await predict('COL', member('E2E-M-1'));
+      const gaps = await t.dataSource.query('SELECT * FROM gap_lists WHERE member_hash = $1', [body.member_hash]);
+      expect(gaps).toHaveLength(1);
+      expect(gaps[0]).toMatchObject({ measure_code: 'COL', intervention_status: 'pending', gap_type: 'care_gap' });
+      expect(gaps[0].intervention_recommended).toEqual(expect.any(String));
+      expect(await t.dataSource.query('SELECT 1 FROM predictions WHERE member_hash = $1', [body.member_hash])).toHaveLength(2);
+    });
+
+    it('closes the open gap once the record shows the care done', async () => {
+      const open = await predict('COL', member('E2E-M-2'));
+      const done = await predict('COL', member('E2E-M-2', { service_history: { last_colonoscopy_date: '2026-03-01' } }));
+      expect(done.json().gap_open).toBe(false);
+      const [gap] = await t.dataSource.query('SELECT intervention_status, closed_date FROM gap_lists WHERE member_hash = $1', [open.json().member_hash]);
+      expect(gap.intervention_status).toBe('closed');
+      expect(gap.closed_date).not.toBeNull();
+      const events = (await auditRows(t)).filter((r) => r.event_type === 'gap.status_changed');
+      expect(events).toHaveLength(1);
+      expect(events[0].member_hashes).toEqual([open.json().member_hash]);
+    });
+
+    it('answers 422 with the reason when the member is not eligible', async () => {
+      const res = await predict('BCS', member('E2E-M-3', { sex: Sex.Male }));
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'NOT_ELIGIBLE', eligibility: { status: 'not_eligible', reason: 'sex_not_in_measure' } });
+      expect(await t.dataSource.query('SELECT 1 FROM predictions')).toHaveLength(0);
+    });
+
+    it('answers 404 listing valid codes for an unknown measure, and 400 for a bad record', async () => {
+      const unknown = await predict('XYZ', member('E2E-M-4'));
+      expect(unknown.statusCode).toBe(404);
+      expect(unknown.json().valid_codes).toContain('COL');
+      const bad = await predict('COL', { ...member('E2E-M-4'), birth_date: 'yesterday', surprise: 1 });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['birth_date', 'surprise']));
+    });
+
+    it('is for integration keys (and admins) only', async () => {
+      expect((await predict('COL', member('E2E-M-5'), analyst)).statusCode).toBe(403);
+      expect((await predict('COL', member('E2E-M-5'), auditor)).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/predict/member/COL', payload: member('E2E-M-5') })).statusCode).toBe(401);
+    });
+  });
+
+  describe('GET /predictions/{prediction_id}', () => {
+    it('returns the stored prediction with every SHAP value, and audits the member access', async () => {
+      const created = (await predict('COL', member('E2E-M-6'))).json();
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/predictions/${created.prediction_id}`, headers: withKey(analyst) });
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ prediction_id: created.prediction_id, member_hash: created.member_hash, risk_tier: created.risk_tier });
+      expect(Object.keys(body.shap_values.contributions).length).toBe(Object.keys(body.features).length);
+      const [row] = await t.dataSource.query('SELECT member_hashes FROM api_access_log WHERE request_id = $1', [res.headers['x-request-id']]);
+      expect(row.member_hashes).toEqual([created.member_hash]);
+
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/predictions/${created.prediction_id}`, headers: withKey(auditor) })).statusCode).toBe(403);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/predictions/00000000-0000-4000-8000-000000000000', headers: withKey(analyst) })).statusCode).toBe(404);
+      expect((await t.app.inject({ method: 'GET', url: '/api/v1/predictions/nope', headers: withKey(analyst) })).statusCode).toBe(400);
+    });
+  });
+
+  describe('POST /predict/portfolio', () => {
+    it('predicts every measure the member is eligible for and lists the others with reasons', async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/predict/portfolio', headers: withKey(integration), payload: member('E2E-M-7') });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      const predicted = body.predictions.map((p: { measure: string }) => p.measure);
+      expect(predicted).toEqual(expect.arrayContaining(['BCS', 'COL']));
+      expect(predicted.length + body.not_predicted.length).toBe(12);
+      expect(body.not_predicted.every((n: { eligibility: { reason: string } }) => n.eligibility.reason)).toBe(true);
+      expect(await t.dataSource.query('SELECT 1 FROM predictions')).toHaveLength(predicted.length);
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/predict/portfolio', headers: withKey(analyst), payload: member('E2E-M-7') })).statusCode).toBe(403);
+    });
+  });
+
+  describe('POST /predict/batch/{measure_code}', () => {
+    const batch = (members: unknown[], headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/predict/batch/COL', headers: { ...withKey(integration), ...headers }, payload: { members } });
+
+    it('gives a result or an error per member, in order, writing all rows in one go', async () => {
+      const res = await batch([member('B-1'), { ...member('B-2'), sex: 'Q' }, member('B-3', { enrollment: { months_enrolled: 3 } }), member('B-4')]);
+      expect(res.statusCode).toBe(200);
+      const body = res.json();
+      expect(body).toMatchObject({ measure: 'COL', total: 4, succeeded: 2, failed: 2 });
+      expect(body.results.map((r: { index: number }) => r.index)).toEqual([0, 1, 2, 3]);
+      expect(body.results[0].prediction.member_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(body.results[1].error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'sex' }] });
+      expect(body.results[2].error).toMatchObject({ status: 422, code: 'NOT_ELIGIBLE' });
+      expect(await t.dataSource.query('SELECT 1 FROM predictions')).toHaveLength(2);
+      const [row] = await t.dataSource.query('SELECT member_hashes FROM api_access_log WHERE request_id = $1', [res.headers['x-request-id']]);
+      expect(row.member_hashes).toHaveLength(4);
+    });
+
+    it('honours Idempotency-Key: a retry returns the first result and writes nothing twice', async () => {
+      const first = await batch([member('I-1'), member('I-2')], { 'idempotency-key': 'batch-2026-11-21-001' });
+      const retry = await batch([member('I-1'), member('I-2')], { 'idempotency-key': 'batch-2026-11-21-001' });
+      expect(retry.statusCode).toBe(200);
+      expect(retry.json()).toEqual(first.json());
+      expect(await t.dataSource.query('SELECT 1 FROM predictions')).toHaveLength(2);
+      expect(await t.dataSource.query('SELECT 1 FROM gap_lists')).toHaveLength(2);
+
+      const reused = await batch([member('I-3')], { 'idempotency-key': 'batch-2026-11-21-001' });
+      expect(reused.json()).toMatchObject({ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' });
+      const invalid = await batch([member('I-3')], { 'idempotency-key': 'has spaces' });
+      expect(invalid.json()).toMatchObject({ status: 400, errors: [{ field: 'Idempotency-Key' }] });
+    });
+
+    it('refuses empty and oversized batches, and non-integration roles', async () => {
+      expect((await batch([])).json()).toMatchObject({ status: 400, errors: [{ field: 'members' }] });
+      const tooMany = Array.from({ length: 10_001 }, () => ({}));
+      expect((await batch(tooMany)).json()).toMatchObject({ status: 400, errors: [{ field: 'members' }] });
+      const forbidden = await t.app.inject({ method: 'POST', url: '/api/v1/predict/batch/COL', headers: withKey(analyst), payload: { members: [member('X')] } });
+      expect(forbidden.statusCode).toBe(403);
+    });
+  });
+});
