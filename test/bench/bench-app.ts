@@ -27,6 +27,7 @@ export async function startBenchApp(
   const env = validateEnvironment({
     LOG_LEVEL: 'warn',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hedis-bench-')),
+    ...(process.env.MODELS_DIR ? { MODELS_DIR: process.env.MODELS_DIR } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '20', PHI_HASH_KEY: BENCH_SECRET, AUDIT_CHECKPOINT_KEY: BENCH_SECRET } : {}),
     ...overrides,
   });

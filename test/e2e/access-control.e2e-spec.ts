@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { formatApiKey } from 'src/modules/auth/api-key-format';
 import { Role, ROLES } from 'src/modules/auth/role';
 import { issueKey, withKey } from 'test/utils/api-keys';
-import { documentedRoutes } from 'test/utils/route-table';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { documentedRoutes, renderRoleMatrix } from 'test/utils/route-table';
 import { createTestApp, FakeClock, TestApp } from 'test/utils/test-app';
 
 const HOUR = 3600 * 1000;
@@ -87,6 +89,11 @@ describe('Access control (e2e)', () => {
       expect(unruled).toEqual([]);
       const publicRoutes = routes.filter((route) => route.isPublic).map((route) => route.path);
       expect(publicRoutes.every((path) => path.startsWith('/health'))).toBe(true);
+    });
+
+    it('is documented, route for route, in the role matrix of docs/security.md', async () => {
+      const doc = readFileSync(join(__dirname, '../../docs/security.md'), 'utf8');
+      expect(doc).toContain(renderRoleMatrix(await documentedRoutes(t.app)));
     });
 
     it('lets each role reach exactly the routes that name it', async () => {

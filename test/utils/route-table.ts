@@ -32,3 +32,15 @@ export async function documentedRoutes(app: NestFastifyApplication): Promise<Doc
     })),
   );
 }
+
+const MATRIX_ROLES = ['admin', 'analyst', 'integration', 'auditor'];
+
+/** The route × role table of docs/security.md, rendered from the route table itself. */
+export function renderRoleMatrix(routes: DocumentedRoute[]): string {
+  const header = `| Method | Route | ${MATRIX_ROLES.join(' | ')} |\n|---|---|${MATRIX_ROLES.map(() => ':-:').join('|')}|`;
+  const rows = routes.map((route) => {
+    const cells = MATRIX_ROLES.map((role) => (route.isPublic ? 'no key' : route.roles?.includes(role) ? '✓' : '—'));
+    return `| ${route.method} | \`${route.path}\` | ${cells.join(' | ')} |`;
+  });
+  return [header, ...rows].join('\n');
+}

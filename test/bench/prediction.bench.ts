@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { MEASURE_CODES, MeasureCode } from 'src/modules/measures/measure-code';
+import { MeasuresService } from 'src/modules/measures/measures.service';
+import { eligibilityFor } from 'src/modules/members/eligibility';
+import { EligibilityStatus } from 'src/modules/members/eligibility-status';
+import { buildFeatures } from 'src/modules/members/features';
+import { generatePopulation } from 'src/modules/members/synthetic/generate-population';
+import { PlanArchetype } from 'src/modules/members/synthetic/plan-archetype';
+import { ApiKeysService } from 'src/modules/auth/api-keys.service';
+import { Role } from 'src/modules/auth/role';
+import { ModelRegistry } from 'src/modules/prediction/registry/model-registry';
+import { fmt, load, out, startBenchApp } from './bench-app';
+
+/**
+ * The prediction API end to end — validation, member-id hashing, eligibility, features, onnxruntime,
+ * exact SHAP, persistence, gap upserts and the durable audit row — against raw onnxruntime.
+ */
+async function main(): Promise<void> {
+  const bench = await startBenchApp();
+  const duration = Number(process.env.BENCH_SECONDS ?? 10);
+  const key = (await bench.app.get(ApiKeysService).create({ name: 'bench', role: Role.Integration, rate_limit_per_minute: 100_000_000 }, 'bench')).api_key;
+  const catalogue = bench.app.get(MeasuresService).getCatalogue();
+  const population = generatePopulation({ members: 12_000, seed: 7, plan: PlanArchetype.ThreeAndHalfStar, catalogue });
+  const colMembers = population.members.map((m) => m.member).filter((m) => eligibilityFor(m, MeasureCode.Col).status === EligibilityStatus.Eligible);
+  out(`Prediction benchmark — ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${colMembers.length} COL-eligible synthetic members`);
+
+  const bodies = colMembers.slice(0, 2_000).map((m) => JSON.stringify(m));
+  let next = 0;
+  const request: autocannon.Request = {
+    method: 'POST',
+    path: '/api/v1/predict/member/COL',
+    setupRequest: (req) => ({ ...req, body: bodies[next++ % bodies.length] }),
+  };
+  const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+
+  const throughput = await load({ url: bench.url, connections: 50, duration, headers, requests: [request] });
+  out(`\nSingle-member prediction, 50 connections, ${duration} s`);
+  out(`  throughput ${fmt(throughput.requests.average, 0)} req/s (non-2xx ${throughput.non2xx}, errors ${throughput.errors})`);
+  out(`  latency ms: p50 ${throughput.latency.p50}  p90 ${throughput.latency.p90}  p99 ${throughput.latency.p99}`);
+
+  const fixed = await load({ url: bench.url, connections: 20, duration, overallRate: 200, headers, requests: [request] });
+  out(`\nSingle-member prediction at a fixed 200 req/s, ${duration} s`);
+  out(`  latency ms: p50 ${fixed.latency.p50}  p90 ${fixed.latency.p90}  p97.5 ${fixed.latency.p97_5}  p99 ${fixed.latency.p99}  (non-2xx ${fixed.non2xx})`);
+  out(`  (autocannon reports p90/p97.5/p99; p95 lies between p90 and p97.5)`);
+
+  const batchBody = JSON.stringify({ members: colMembers.slice(0, 10_000) });
+  for (let run = 1; run <= 3; run++) {
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${bench.url}/api/v1/predict/batch/COL`, { method: 'POST', headers, body: batchBody });
+    const result = (await response.json()) as { succeeded: number; failed: number };
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    out(`\n10,000-member batch #${run}: ${fmt(ms / 1000, 2)} s end to end (HTTP ${response.status}, ${result.succeeded} predicted, ${result.failed} errors, body ${(batchBody.length / 1e6).toFixed(1)} MB)`);
+  }
+
+  out('\nRaw onnxruntime inference, 10,000-row batches (rows/s)');
+  const registry = bench.app.get(ModelRegistry);
+  let colRawRowsPerSecond = 0;
+  for (const measure of MEASURE_CODES) {
+    const loaded = registry.get(measure);
+    const rows = population.members
+      .slice(0, 10_000)
+      .map((m) => Float64Array.from(loaded.columns, (i) => buildFeatures(m.member, measure).values[i]));
+    await loaded.scorer.predictProbabilities(rows);
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < 5; i++) await loaded.scorer.predictProbabilities(rows);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rowsPerSecond = (5 * rows.length) / seconds;
+    if (measure === MeasureCode.Col) colRawRowsPerSecond = rowsPerSecond;
+    out(`  ${measure.padEnd(9)} ${fmt(rowsPerSecond, 0)} rows/s  (${loaded.manifest.model_version})`);
+  }
+  out(`\nEnd-to-end single-member throughput / raw COL inference: ${fmt(throughput.requests.average, 0)} / ${fmt(colRawRowsPerSecond, 0)} = ${fmt(throughput.requests.average / colRawRowsPerSecond, 4)}`);
+  await bench.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
