@@ -21,7 +21,6 @@ import { MeasuresModule } from 'src/modules/measures/measures.module';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
 import { PredictionModule } from 'src/modules/prediction/prediction.module';
-import { PredictionsModule } from 'src/modules/predictions/predictions.module';
 
 /** Feature modules plus every global pipe, filter and guard, so tests run exactly what production runs. */
 @Module({})
@@ -39,7 +38,6 @@ export class AppModule {
         MetricsModule,
         AuthModule,
         AuditModule,
-        PredictionsModule,
         PredictionModule,
         PortfolioModule,
         MeasuresModule,

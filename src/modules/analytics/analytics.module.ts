@@ -15,11 +15,11 @@ import { StarRatingCalculatorService } from 'src/modules/analytics/star-rating-c
 import { StarRatingController } from 'src/modules/analytics/star-rating.controller';
 import { MeasuresModule } from 'src/modules/measures/measures.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
-import { PredictionsModule } from 'src/modules/predictions/predictions.module';
+import { PredictionDataModule } from 'src/modules/prediction/prediction-data.module';
 
 /** Star Ratings of any contract and of the plan itself, scenarios, ROI and saved snapshots. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ContractProfile]), MeasuresModule, PortfolioModule, PredictionsModule],
+  imports: [TypeOrmModule.forFeature([ContractProfile]), MeasuresModule, PortfolioModule, PredictionDataModule],
   controllers: [StarRatingController, ContractProfileController, SimulationController, RoiController, SnapshotsController],
   providers: [
     ContractProfileRepository,

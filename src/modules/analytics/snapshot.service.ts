@@ -16,7 +16,7 @@ import { headlineStars } from 'src/modules/analytics/star-rating.mapper';
 import { ContractProfile } from 'src/modules/analytics/contract-profile.entity';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 import { PortfolioAnalysisRepository } from 'src/modules/portfolio/portfolio-analysis.repository';
-import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
 /** Saves the plan's standing, and optionally an intervention plan and its value, to `portfolio_analysis`. */
 @Injectable()

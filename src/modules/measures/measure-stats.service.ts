@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MEASURE_CODES, MeasureCode } from 'src/modules/measures/measure-code';
 import { emptyMeasureStats, MeasureStats } from 'src/modules/measures/measure-stats';
 import { GapListRepository } from 'src/modules/portfolio/gap-list.repository';
-import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
 /** Per-measure figures from stored predictions and gap lists; zeros for a measure with no data yet. */
 @Injectable()

@@ -4,11 +4,11 @@ import { MeasureStatsService } from 'src/modules/measures/measure-stats.service'
 import { MeasuresController } from 'src/modules/measures/measures.controller';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
-import { PredictionsModule } from 'src/modules/predictions/predictions.module';
+import { PredictionDataModule } from 'src/modules/prediction/prediction-data.module';
 
 /** The measure catalogue and each measure's performance from stored predictions and gaps. */
 @Module({
-  imports: [PredictionsModule, PortfolioModule],
+  imports: [PredictionDataModule, PortfolioModule],
   controllers: [MeasuresController],
   providers: [MeasuresService, MeasureStatsService, MeasurePerformanceService],
   exports: [MeasuresService, MeasureStatsService],

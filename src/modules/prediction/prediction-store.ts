@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditTrail } from 'src/modules/audit/audit-trail';
 import { GapListRepository, OpenGap } from 'src/modules/portfolio/gap-list.repository';
-import { Prediction } from 'src/modules/predictions/prediction.entity';
-import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+import { Prediction } from 'src/modules/prediction/prediction.entity';
+import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
 export interface PredictionWrite {
   predictions: Array<Omit<Prediction, 'createdAt'>>;

@@ -11,11 +11,11 @@ import { PredictionStore } from 'src/modules/prediction/prediction-store';
 import { PredictionService } from 'src/modules/prediction/prediction.service';
 import { ModelRegistry } from 'src/modules/prediction/registry/model-registry';
 import { PredictionEngine } from 'src/modules/prediction/scoring/prediction-engine';
-import { PredictionsModule } from 'src/modules/predictions/predictions.module';
+import { PredictionDataModule } from 'src/modules/prediction/prediction-data.module';
 
 /** Gap predictions: ONNX models, exact explanations, the prediction API and its writes. */
 @Module({
-  imports: [PredictionsModule, PortfolioModule, MeasuresModule, AuditModule],
+  imports: [PredictionDataModule, PortfolioModule, MeasuresModule, AuditModule],
   controllers: [PredictionController],
   providers: [
     ModelRegistry,

@@ -17,7 +17,7 @@ import { HashedMember, PipelineOutcome, PredictionPipeline } from 'src/modules/p
 import { PredictionStore } from 'src/modules/prediction/prediction-store';
 import { NotEligibleError } from 'src/modules/prediction/prediction.errors';
 import { storedPredictionResponse } from 'src/modules/prediction/stored-prediction';
-import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
 const VALIDATION = { whitelist: true, forbidNonWhitelisted: true };
 

@@ -2,7 +2,7 @@ import { EligibilityStatus } from 'src/modules/members/eligibility-status';
 import { StoredPredictionResponseDto } from 'src/modules/prediction/dto/prediction-response.dto';
 import { RiskTier } from 'src/modules/prediction/registry/risk-tier';
 import { topFactors } from 'src/modules/prediction/scoring/top-factors';
-import { Prediction } from 'src/modules/predictions/prediction.entity';
+import { Prediction } from 'src/modules/prediction/prediction.entity';
 
 /** A stored prediction as the API returns it, with every feature and SHAP value. */
 export function storedPredictionResponse(prediction: Prediction): StoredPredictionResponseDto {

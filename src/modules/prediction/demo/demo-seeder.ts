@@ -5,7 +5,7 @@ import { MeasuresService } from 'src/modules/measures/measures.service';
 import { generatePopulation } from 'src/modules/members/synthetic/generate-population';
 import { PlanArchetype } from 'src/modules/members/synthetic/plan-archetype';
 import { HashedMember, PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
-import { PredictionRepository } from 'src/modules/predictions/prediction.repository';
+import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
 export const DEMO_MEMBERS = 5_000;
 export const DEMO_SEED = 2026;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { CLOSED_GAP_STATUS } from 'src/modules/portfolio/gap-list.repository';
-import { Prediction } from 'src/modules/predictions/prediction.entity';
+import { Prediction } from 'src/modules/prediction/prediction.entity';
 
 /** One measure's members, each counted once through their latest prediction. */
 export interface LatestPredictionStats {
