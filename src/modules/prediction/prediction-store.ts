@@ -1,23 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GroupCommit } from 'src/common/db/group-commit';
 import { AuditTrail } from 'src/modules/audit/audit-trail';
 import { GapListRepository, OpenGap } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
 import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
+export interface MemberMeasure {
+  memberHash: string;
+  measureCode: string;
+}
+
 export interface PredictionWrite {
   predictions: Array<Omit<Prediction, 'createdAt'>>;
   openGaps: OpenGap[];
   /** Member-measure pairs whose care is now complete: any open gap on them is closed. */
-  completed: Array<{ memberHash: string; measureCode: string }>;
+  completed: MemberMeasure[];
   closedDate: string;
   actor: string;
 }
 
-/** Writes a set of predictions and the gap-list changes they imply in one transaction. */
+const pairKey = (p: MemberMeasure): string => `${p.measureCode}:${p.memberHash}`;
+
+/**
+ * Writes predictions and the gap-list changes they imply. Concurrent writes share one transaction
+ * (group commit), so 50 simultaneous single-member predictions cost one commit, not fifty; each
+ * caller still resolves only once its own rows are committed.
+ */
 @Injectable()
 export class PredictionStore {
+  private readonly group = new GroupCommit<PredictionWrite>((writes) => this.commit(writes));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly predictions: PredictionRepository,
@@ -25,22 +39,36 @@ export class PredictionStore {
     private readonly audit: AuditTrail,
   ) {}
 
-  async save(write: PredictionWrite): Promise<void> {
+  save(write: PredictionWrite): Promise<void> {
+    return this.group.submit(write);
+  }
+
+  private async commit(writes: PredictionWrite[]): Promise<void> {
+    // The last word on each member-measure wins: a gap opened and later completed is closed.
+    const finalState = new Map<string, { open: OpenGap } | { completed: MemberMeasure; actor: string }>();
+    for (const write of writes) {
+      write.openGaps.forEach((gap) => finalState.set(pairKey(gap), { open: gap }));
+      write.completed.forEach((pair) => finalState.set(pairKey(pair), { completed: pair, actor: write.actor }));
+    }
+    const states = [...finalState.values()];
+    const openGaps = states.flatMap((s) => ('open' in s ? [s.open] : []));
+    const completed = states.flatMap((s) => ('completed' in s ? [s] : []));
     await this.dataSource.transaction(async (manager) => {
-      await this.predictions.insertMany(write.predictions, manager);
-      await this.gaps.upsertOpen(write.openGaps, manager);
-      const closed = await this.gaps.closeOpen(write.completed, write.closedDate, manager);
-      for (const measureCode of new Set(closed.map((c) => c.measureCode))) {
-        const members = closed.filter((c) => c.measureCode === measureCode).map((c) => c.memberHash);
-        await this.audit.record(
-          {
-            type: 'gap.status_changed',
-            actor: write.actor,
-            details: { measure_code: measureCode, to_status: 'closed', reason: 'numerator_met_in_submitted_record', gaps: members.length },
-            memberHashes: members,
-          },
-          manager,
-        );
+      await this.predictions.insertMany(writes.flatMap((w) => w.predictions), manager);
+      await this.gaps.upsertOpen(openGaps, manager);
+      const closed = new Set(
+        (await this.gaps.closeOpen(completed.map((c) => c.completed), writes[writes.length - 1].closedDate, manager)).map(pairKey),
+      );
+      const events = new Map<string, { actor: string; measureCode: string; members: string[] }>();
+      for (const { completed: pair, actor } of completed.filter((c) => closed.has(pairKey(c.completed)))) {
+        const key = `${actor}|${pair.measureCode}`;
+        const event = events.get(key) ?? { actor, measureCode: pair.measureCode, members: [] };
+        event.members.push(pair.memberHash);
+        events.set(key, event);
+      }
+      for (const { actor, measureCode, members } of events.values()) {
+        const details = { measure_code: measureCode, to_status: 'closed', reason: 'numerator_met_in_submitted_record', gaps: members.length };
+        await this.audit.record({ type: 'gap.status_changed', actor, details, memberHashes: members }, manager);
       }
     });
   }
