@@ -57,3 +57,14 @@ export function load(options: autocannon.Options): Promise<autocannon.Result> {
 export function out(line = ''): void {
   process.stdout.write(`${line}\n`);
 }
+
+/** Runs a benchmark's main function and exits with its outcome (benchmarks leave timers and sockets behind). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

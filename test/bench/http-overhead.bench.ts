@@ -6,7 +6,7 @@ import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
 import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
 import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { Role } from 'src/modules/auth/role';
-import { fmt, load, out, percentile, startBenchApp } from './bench-app';
+import { fmt, load, out, percentile, runBench, startBenchApp } from './bench-app';
 
 /**
  * What authentication (rate limit → key → role guards) and the access log add to each request,
@@ -85,10 +85,4 @@ async function main(): Promise<void> {
   await bench.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,7 +10,7 @@ import { PlanArchetype } from 'src/modules/members/synthetic/plan-archetype';
 import { ApiKeysService } from 'src/modules/auth/api-keys.service';
 import { Role } from 'src/modules/auth/role';
 import { ModelRegistry } from 'src/modules/prediction/registry/model-registry';
-import { fmt, load, out, startBenchApp } from './bench-app';
+import { fmt, load, out, runBench, startBenchApp } from './bench-app';
 
 /**
  * The prediction API end to end — validation, member-id hashing, eligibility, features, onnxruntime,
@@ -73,10 +73,4 @@ async function main(): Promise<void> {
   await bench.close();
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runBench(main);
