@@ -79,11 +79,30 @@ function coefficients(...values: number[]): Coefficients {
   };
 }
 
+/**
+ * Effects that are not additive in log-odds, as care-gap data shows them: members with neither a
+ * PCP visit nor an assigned PCP are disengaged beyond the sum of both effects, and heavy ED users
+ * with many conditions are harder to reach than either alone suggests. Invented sizes, like the rest.
+ */
+export const INTERACTION_EFFECTS = { disengaged: -1.6, complexAcuteUser: -1.1, lowIncomeUnattached: -0.8 } as const;
+
+function interactionScore(inputs: DriverInputs): number {
+  const disengaged = inputs.pcpVisits === 0 && !inputs.assignedPcp;
+  const complexAcuteUser = inputs.chronicConditions >= 4 && inputs.edVisits >= 2;
+  const lowIncomeUnattached = inputs.lisDual && inputs.pcpVisits <= 1;
+  return (
+    (disengaged ? INTERACTION_EFFECTS.disengaged : 0) +
+    (complexAcuteUser ? INTERACTION_EFFECTS.complexAcuteUser : 0) +
+    (lowIncomeUnattached ? INTERACTION_EFFECTS.lowIncomeUnattached : 0)
+  );
+}
+
 /** The observed part of a member's log-odds of closing a gap in the family; plan intercepts are added later. */
 export function driverScore(inputs: DriverInputs, family: MeasureFamily): number {
   const k = DRIVER_COEFFICIENTS[family];
   const on = (flag: boolean): number => (flag ? 1 : 0);
   return (
+    interactionScore(inputs) +
     k.pcpVisits * min(inputs.pcpVisits, 8) +
     k.assignedPcp * on(inputs.assignedPcp) +
     k.edVisits * min(inputs.edVisits, 5) +
