@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       duration,
       headers: { 'x-api-key': scenario.key, 'content-type': 'application/json' },
       body: scenario.body,
+      workers: 1,
     });
     out(`\n${scenario.name}`);
     out(`  throughput ${fmt(result.requests.average, 0)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`);

@@ -37,3 +37,22 @@ describe(GroupCommit.name, () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(2);
   });
 });
+
+describe(`${GroupCommit.name} with back-to-back submitters`, () => {
+  it('commits an item submitted from the callback of the previous commit', async () => {
+    const group = new GroupCommit<number>(async () => undefined);
+    const committed: number[] = [];
+    const chain = new Promise<void>((done) => {
+      const next = (i: number): void => {
+        if (i === 50) return done();
+        void group.submit(i).then(() => {
+          committed.push(i);
+          next(i + 1);
+        });
+      };
+      next(0);
+    });
+    await Promise.race([chain, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    expect(committed).toHaveLength(50);
+  });
+});

@@ -11,7 +11,7 @@ interface Pending<T> {
  */
 export class GroupCommit<T> {
   private queue: Array<Pending<T>> = [];
-  private running: Promise<void> | null = null;
+  private draining: Promise<void> | null = null;
 
   constructor(
     private readonly commit: (items: T[]) => Promise<void>,
@@ -21,24 +21,30 @@ export class GroupCommit<T> {
   submit(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.running ??= this.drain().finally(() => (this.running = null));
+      this.draining ??= this.drain();
     });
   }
 
   /** Resolves once everything submitted so far has been committed or failed. */
   async idle(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.draining) await this.draining;
   }
 
   private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        await this.commit(batch.map((p) => p.item));
-        batch.forEach((p) => p.resolve());
-      } catch (error) {
-        batch.forEach((p) => p.reject(error));
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          await this.commit(batch.map((p) => p.item));
+          batch.forEach((p) => p.resolve());
+        } catch (error) {
+          batch.forEach((p) => p.reject(error));
+        }
       }
+    } finally {
+      // Cleared in the same tick the loop sees an empty queue, before any resolved submitter runs
+      // again: a submit that follows at once starts a new drain instead of waiting on a finished one.
+      this.draining = null;
     }
   }
 }

@@ -74,23 +74,29 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
   }
 
   private drain(): Promise<void> {
-    this.draining ??= this.drainQueue().finally(() => (this.draining = null));
-    return this.draining;
+    // Only with work queued: drainQueue then always awaits before its finally clears the field.
+    if (!this.draining && this.queue.length > 0) this.draining = this.drainQueue();
+    return this.draining ?? Promise.resolve();
   }
 
   private async drainQueue(): Promise<void> {
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, BATCH_SIZE);
-      try {
-        await this.log.appendChained((tail) => this.chain(tail, batch));
-        batch.forEach((p) => p.settle?.resolve());
-      } catch (error) {
-        batch.forEach((p) => p.settle?.reject(error));
-        const buffered = batch.filter((p) => !p.settle);
-        this.queue.unshift(...buffered);
-        this.logger.error({ err: error, rows: batch.length }, 'Could not append to the audit log');
-        return;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, BATCH_SIZE);
+        try {
+          await this.log.appendChained((tail) => this.chain(tail, batch));
+          batch.forEach((p) => p.settle?.resolve());
+        } catch (error) {
+          batch.forEach((p) => p.settle?.reject(error));
+          this.queue.unshift(...batch.filter((p) => !p.settle));
+          this.logger.error({ err: error, rows: batch.length }, 'Could not append to the audit log');
+          return;
+        }
       }
+    } finally {
+      // Cleared in the tick the loop ends, before any resolved caller runs again, so an append
+      // that follows at once starts a new drain rather than waiting for the timer (see GroupCommit).
+      this.draining = null;
     }
   }
 
