@@ -25,11 +25,38 @@ export class AccessLogRepository {
     const append = async (manager: EntityManager): Promise<AccessLogEntry[]> => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
       const rows = build(await this.tail(manager));
-      await manager.createQueryBuilder().insert().into(AccessLogEntry).values(rows).execute();
+      await this.insertRows(rows, manager);
       return rows;
     };
     // Inside a caller's transaction the row commits (or rolls back) with the change it records.
     return within ? append(within) : this.entries.manager.transaction(append);
+  }
+
+  /** One INSERT of column arrays (unnest): far cheaper per row than the query builder under load. */
+  private async insertRows(rows: AccessLogEntry[], manager: EntityManager): Promise<void> {
+    const column = <K extends keyof AccessLogEntry>(key: K): Array<AccessLogEntry[K]> => rows.map((row) => row[key]);
+    await manager.query(
+      `INSERT INTO api_access_log (log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, timestamp,
+                                   event_type, request_id, role, key_prefix, client_address, member_hashes, details, prev_hash, row_hash)
+       SELECT u.log_id, u.seq, u.api_key_hash, u.endpoint, u.method, u.status_code, u.response_time_ms, u.ts, u.event_type,
+              u.request_id, u.role, u.key_prefix, u.client_address,
+              CASE WHEN u.members IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(u.members))::varchar(64)[] END,
+              u.details, u.prev_hash, u.row_hash
+         FROM unnest($1::uuid[], $2::bigint[], $3::varchar[], $4::varchar[], $5::varchar[], $6::int[], $7::int[], $8::timestamp[],
+                     $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[],
+                     $16::char(64)[], $17::char(64)[])
+           AS u(log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, ts, event_type, request_id, role,
+                key_prefix, client_address, members, details, prev_hash, row_hash)`,
+      [
+        column('logId'), column('seq'), column('apiKeyHash'), column('endpoint'), column('method'), column('statusCode'),
+        column('responseTimeMs'), column('timestamp'), column('eventType'), column('requestId'), column('role'),
+        column('keyPrefix'), column('clientAddress'),
+        // A ragged array of member lists cannot be one SQL array; each list travels as JSON.
+        rows.map((row) => (row.memberHashes ? JSON.stringify(row.memberHashes) : null)),
+        rows.map((row) => (row.details ? JSON.stringify(row.details) : null)),
+        column('prevHash'), column('rowHash'),
+      ],
+    );
   }
 
   async tail(manager: EntityManager = this.entries.manager): Promise<ChainTail | null> {
