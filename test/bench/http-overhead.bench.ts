@@ -6,6 +6,7 @@ import { ApiKeyGuard } from 'src/modules/auth/guards/api-key.guard';
 import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
 import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { Role } from 'src/modules/auth/role';
+import { aMember } from 'src/modules/members/testing/member-record.fixture';
 import { fmt, load, out, percentile, runBench, startBenchApp } from './bench-app';
 
 /**
@@ -50,7 +51,14 @@ async function main(): Promise<void> {
   );
   const keys = bench.app.get(ApiKeysService);
   const admin = await keys.create({ name: 'bench-admin', role: Role.Admin, rate_limit_per_minute: 100_000_000 }, 'bench');
-  const auditor = await keys.create({ name: 'bench-auditor', role: Role.Auditor, rate_limit_per_minute: 100_000_000 }, 'bench');
+  const analyst = await keys.create({ name: 'bench-analyst', role: Role.Analyst, rate_limit_per_minute: 100_000_000 }, 'bench');
+  const integration = await keys.create({ name: 'bench-integration', role: Role.Integration, rate_limit_per_minute: 100_000_000 }, 'bench');
+  const created = await fetch(`${bench.url}/api/v1/predict/member/COL`, {
+    method: 'POST',
+    headers: { 'x-api-key': integration.api_key, 'content-type': 'application/json' },
+    body: JSON.stringify({ member_id: 'BENCH-MEMBER-1', ...aMember() }),
+  });
+  const predictionId = ((await created.json()) as { prediction_id: string }).prediction_id;
   const database = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
   const duration = Number(process.env.BENCH_SECONDS ?? 10);
   out(`HTTP overhead benchmark — ${database}, 50 connections, ${duration} s per scenario`);
@@ -58,11 +66,11 @@ async function main(): Promise<void> {
   const scenarios = [
     { name: 'GET /api/v1/admin/api-keys/:id (no member data: audit row buffered)', method: 'GET' as const, path: `/api/v1/admin/api-keys/${admin.id}`, key: admin.api_key, body: undefined },
     {
-      name: 'POST /api/v1/audit/member-access (member data: audit row committed before the response)',
-      method: 'POST' as const,
-      path: '/api/v1/audit/member-access',
-      key: auditor.api_key,
-      body: JSON.stringify({ member_id: 'BENCH-MEMBER-1' }),
+      name: 'GET /api/v1/predictions/:prediction_id (member data: audit row committed before the response)',
+      method: 'GET' as const,
+      path: `/api/v1/predictions/${predictionId}`,
+      key: analyst.api_key,
+      body: undefined,
     },
   ];
   for (const scenario of scenarios) {
