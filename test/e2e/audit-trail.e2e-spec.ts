@@ -158,11 +158,14 @@ describe('Audit trail (e2e)', () => {
     const summaries = await get('endpoint=/api/v1/audit/summary&role=auditor&method=GET');
     expect(summaries.items).toHaveLength(5);
 
-    const all = await get('sort=status_code&order=asc&limit=1000');
+    // The report requests are logged too; a fixed end time keeps the set being paged still.
+    const until = `to=${encodeURIComponent(new Date(Date.now() + 1).toISOString())}`;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const all = await get(`sort=status_code&order=asc&limit=1000&${until}`);
     const collected: Array<{ seq: string }> = [];
     let cursor: string | null = null;
     do {
-      const page = await get(`sort=status_code&order=asc&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = await get(`sort=status_code&order=asc&limit=2&${until}${cursor ? `&cursor=${cursor}` : ''}`);
       collected.push(...page.items);
       cursor = page.next_cursor;
     } while (cursor);

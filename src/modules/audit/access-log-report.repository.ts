@@ -47,8 +47,12 @@ export class AccessLogReportRepository {
     const { expr, cast } = SORT_SQL[page.sort];
     const direction = page.order === 'asc' ? 'ASC' : 'DESC';
     const qb = this.filtered(filter).addSelect(`${expr}::text`, 'sort_value');
-    if (page.after) {
-      qb.andWhere(`(${expr}, l.seq) ${page.order === 'asc' ? '>' : '<'} (CAST(:afterValue AS ${cast}), CAST(:afterSeq AS bigint))`, {
+    const comparison = page.order === 'asc' ? '>' : '<';
+    if (page.after && page.sort === 'seq') {
+      // seq is unique: a plain comparison lets the seq index drive the scan (exports page this way).
+      qb.andWhere(`l.seq ${comparison} CAST(:afterSeq AS bigint)`, { afterSeq: page.after[1] });
+    } else if (page.after) {
+      qb.andWhere(`(${expr}, l.seq) ${comparison} (CAST(:afterValue AS ${cast}), CAST(:afterSeq AS bigint))`, {
         afterValue: page.after[0],
         afterSeq: page.after[1],
       });
