@@ -44,7 +44,13 @@ describe('Operator key CLI (e2e)', () => {
 
   it('reaches the database of the running service, through its socket when embedded', async () => {
     const db = await openCliDatabase(
-      { DATA_DIR: t.dataDir, DATABASE_URL: testDatabaseUrl(), LOG_LEVEL: 'silent' },
+      {
+        DATA_DIR: t.dataDir,
+        DATABASE_URL: testDatabaseUrl(),
+        PHI_HASH_KEY: t.env.PHI_HASH_KEY,
+        AUDIT_CHECKPOINT_KEY: t.env.AUDIT_CHECKPOINT_KEY,
+        LOG_LEVEL: 'silent',
+      },
       { runMigrations: false },
     );
     try {
