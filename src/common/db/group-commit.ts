@@ -25,11 +25,6 @@ export class GroupCommit<T> {
     });
   }
 
-  /** Resolves once everything submitted so far has been committed or failed. */
-  async idle(): Promise<void> {
-    while (this.draining) await this.draining;
-  }
-
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {

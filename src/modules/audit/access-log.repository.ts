@@ -107,8 +107,4 @@ export class AccessLogRepository {
     const [row] = await this.entries.query('SELECT MAX(seq) AS seq FROM api_access_log WHERE timestamp < $1', [cutoff]);
     return row?.seq ? String(row.seq) : null;
   }
-
-  get manager(): EntityManager {
-    return this.entries.manager;
-  }
 }

@@ -15,7 +15,7 @@ export interface MemberMeasure {
 export interface PredictionWrite {
   predictions: Array<Omit<Prediction, 'createdAt'>>;
   openGaps: OpenGap[];
-  /** Member-measure pairs whose care is now complete: any open gap on them is closed. */
+  /** Member-measure pairs whose care is now complete; their open gaps get closed. */
   completed: MemberMeasure[];
   closedDate: string;
   actor: string;
