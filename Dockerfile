@@ -20,10 +20,9 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --ignore-scripts || npm install --ignore-scripts
 
 COPY . .
-# Data files read at run time (e.g. src/modules/measures/data/measures-<year>.json) are copied beside the
-# compiled code, the first place their loaders look; models/ may not exist yet in a checkout.
+# nest build also copies the data files read at run time (modules/**/data/*.json, see nest-cli.json);
+# models/ may not exist yet in a checkout.
 RUN npx nest build \
- && (cd src && find . -path '*/data/*' -type f ! -name '*.ts' -exec cp --parents {} ../dist/src/ \;) \
  && mkdir -p models \
  && npm prune --omit=dev --ignore-scripts
 

@@ -1,20 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
 import { MeasureCatalogueDto } from 'src/modules/measures/dto/measure-catalogue.dto';
 import { MeasureCatalogue } from 'src/modules/measures/measure';
 import { catalogueRuleProblems } from 'src/modules/measures/measure-catalogue-rules';
 
-/**
- * Where `measures-<year>.json` may live: beside this file (tests; a build that copies assets), else
- * the source tree seen from `dist/src/modules/measures`, so a plain `nest build` still finds it.
- */
-export const CATALOGUE_DIRS: readonly string[] = [
-  join(__dirname, 'data'),
-  resolve(__dirname, '..', '..', '..', '..', 'src', 'modules', 'measures', 'data'),
-];
+/** Where `measures-<year>.json` lives: beside this file (`nest build` copies `data/` as an asset, see nest-cli.json). */
+export const CATALOGUE_DIRS: readonly string[] = [join(__dirname, 'data')];
 
 export class MeasureCatalogueError extends Error {
   constructor(

@@ -64,17 +64,18 @@ export class GapListRepository {
     manager: EntityManager = this.gaps.manager,
   ): Promise<Array<{ memberHash: string; measureCode: string }>> {
     if (pairs.length === 0) return [];
-    const rows: Array<{ member_hash: string; measure_code: string }> = await manager.query(
+    // For UPDATE … RETURNING, TypeORM answers [rows, affected count].
+    const [rows]: [Array<{ member_hash: string; measure_code: string }>, number] = await manager.query(
       `UPDATE gap_lists g SET intervention_status = $3, closed_date = $4
          FROM unnest($1::varchar[], $2::varchar[]) AS p(m, c)
         WHERE g.member_hash = p.m AND g.measure_code = p.c AND g.intervention_status IS DISTINCT FROM $3
         RETURNING g.member_hash, g.measure_code`,
       [pairs.map((p) => p.memberHash), pairs.map((p) => p.measureCode), CLOSED_GAP_STATUS, closedDate],
     );
-    return (Array.isArray(rows[0]) ? (rows[0] as typeof rows) : rows).map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
+    return rows.map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
   }
 
-  /** Open and closed gap rows per measure that has any (measures without gaps are absent). */
+  /** Open and closed gap rows per measure; measures without gap rows are absent. */
   async countsByMeasure(measureCodes: readonly string[]): Promise<GapCounts[]> {
     const rows: Array<{ measure_code: string; open_gaps: number | string; closed_gaps: number | string }> =
       await this.gaps.query(
