@@ -14,7 +14,7 @@ describe('Concurrent transactions (e2e)', () => {
     t = await createTestApp();
   });
 
-  afterEach(() => t.truncate());
+  beforeEach(() => t.truncate());
   afterAll(() => t.close());
 
   it('never shows the rows of a transaction that rolled back while another committed', async () => {
