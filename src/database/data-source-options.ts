@@ -1,4 +1,4 @@
-import { types } from 'pg';
+import { defaults, types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { Environment } from 'src/config/environment';
@@ -7,8 +7,10 @@ import { ENTITIES } from 'src/database/entities';
 
 const TIMESTAMP_WITHOUT_TIME_ZONE_OID = 1114;
 
-// The plan's tables use TIMESTAMP (no zone); every session runs in UTC, so read those values as UTC
-// instead of the host's local zone.
+// The plan's tables use TIMESTAMP (no zone); every session runs in UTC, so values are written and
+// read as UTC whatever the host's zone. (Written in local time, a TIMESTAMP drops the offset, and on a
+// host outside UTC the audit chain's hashes, taken over UTC times, stopped verifying.)
+defaults.parseInputDatesAsUTC = true;
 types.setTypeParser(TIMESTAMP_WITHOUT_TIME_ZONE_OID, (value) => new Date(`${value.replace(' ', 'T')}Z`));
 
 /** The one DataSource definition, shared by the service, the CLIs and the tests. */
