@@ -12,6 +12,7 @@ import { loadModel } from 'src/modules/prediction/registry/model-loader';
 export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ModelRegistry.name);
   private readonly models = new Map<MeasureCode, LoadedModel>();
+  private released?: Promise<void>;
 
   constructor(private readonly env: Environment) {}
 
@@ -24,8 +25,13 @@ export class ModelRegistry implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`Loaded ${this.models.size} models in ${Date.now() - started} ms: ${versions}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.models.values()].map((m) => m.scorer.release()));
+  /**
+   * Releases each session once. Nest runs this hook on every close: a shutdown signal arriving while
+   * app.close() is under way runs it twice, and a second release throws "Session already disposed".
+   */
+  onApplicationShutdown(): Promise<void> {
+    this.released ??= Promise.all([...this.models.values()].map((m) => m.scorer.release())).then(() => undefined);
+    return this.released;
   }
 
   get loadedCount(): number {
