@@ -1,11 +1,11 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { ValidationFailedError } from 'src/common/errors/domain-error';
 import { ProblemDetailsFilter } from 'src/common/filters/problem-details.filter';
 import { loggerOptions } from 'src/common/logging/logger-options';
-import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { CompiledValidationPipe } from 'src/common/validation/compiled-validation.pipe';
+import { VALIDATION_PIPE_OPTIONS } from 'src/common/validation/validation-pipe-options';
 import { CommonModule } from 'src/common/common.module';
 import { ConfigModule } from 'src/config/config.module';
 import { Environment } from 'src/config/environment';
@@ -18,8 +18,10 @@ import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
 import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { HealthModule } from 'src/modules/health/health.module';
 import { MeasuresModule } from 'src/modules/measures/measures.module';
+import { memberRecordValidator } from 'src/modules/members/dto/member-record.validator';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { PortfolioModule } from 'src/modules/portfolio/portfolio.module';
+import { batchRequestValidator } from 'src/modules/prediction/dto/batch-request.validator';
 import { PredictionModule } from 'src/modules/prediction/prediction.module';
 
 /** Feature modules plus every global pipe, filter and guard, so tests run exactly what production runs. */
@@ -52,13 +54,8 @@ export class AppModule {
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
-            whitelist: true,
-            forbidNonWhitelisted: true,
-            transform: true,
-            exceptionFactory: (errors) =>
-              new ValidationFailedError('One or more fields are invalid.', validationErrorsToFields(errors)),
-          }),
+          // DTOs with a compiled validator skip class-transformer + class-validator when it accepts them.
+          useValue: new CompiledValidationPipe([memberRecordValidator, batchRequestValidator], VALIDATION_PIPE_OPTIONS),
         },
       ],
     };

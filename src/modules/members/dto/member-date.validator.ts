@@ -3,7 +3,8 @@ import { registerDecorator, ValidationArguments, ValidationOptions } from 'class
 import { parseIsoDate, yearEndDay, yearStartDay } from 'src/modules/members/member-dates';
 
 const MEASUREMENT_YEAR = Symbol('measurementYear');
-const EARLIEST = parseIsoDate('1900-01-01') as number;
+export const EARLIEST_MEMBER_DAY = parseIsoDate('1900-01-01') as number;
+export const IS_MEMBER_DATE = 'isMemberDate';
 
 type WithYear = { [MEASUREMENT_YEAR]?: number; measurement_year?: unknown };
 
@@ -35,31 +36,37 @@ export interface MemberDateOptions {
   yearsBeforeMeasurementYear?: number;
 }
 
+/** Allowed day numbers, both inclusive; without a measurement year only the 1900 floor applies. */
+export function memberDateBounds(year: number | null, options: MemberDateOptions): { from: number; to: number } {
+  if (year === null) return { from: EARLIEST_MEMBER_DAY, to: Number.POSITIVE_INFINITY };
+  const offset = options.yearsBeforeMeasurementYear;
+  return { from: offset === undefined ? EARLIEST_MEMBER_DAY : yearStartDay(year - offset), to: yearEndDay(year) };
+}
+
+export function isMemberDateWithin(value: unknown, bounds: { from: number; to: number }): boolean {
+  const day = typeof value === 'string' ? parseIsoDate(value) : null;
+  return day !== null && day >= bounds.from && day <= bounds.to;
+}
+
 /**
  * An ISO `YYYY-MM-DD` calendar date no later than 31 December of the member's measurement year and no
  * earlier than 1900 (or the given number of years before the measurement year).
  */
 export function IsMemberDate(options: MemberDateOptions = {}, validation?: ValidationOptions): PropertyDecorator {
-  const bounds = (object: object): { from: number; to: number; year: number | null } => {
-    const year = measurementYearOf(object);
-    if (year === null) return { from: EARLIEST, to: Number.POSITIVE_INFINITY, year };
-    const offset = options.yearsBeforeMeasurementYear;
-    return { from: offset === undefined ? EARLIEST : yearStartDay(year - offset), to: yearEndDay(year), year };
-  };
   return (target: object, propertyName: string | symbol): void => {
     registerDecorator({
-      name: 'isMemberDate',
+      name: IS_MEMBER_DATE,
       target: target.constructor,
       propertyName: propertyName.toString(),
+      // Read by the JSON Schema generator (member-record.validator.ts), not by the rule below.
+      constraints: [options],
       options: validation,
       validator: {
         validate(value: unknown, args: ValidationArguments): boolean {
-          const day = typeof value === 'string' ? parseIsoDate(value) : null;
-          const { from, to } = bounds(args.object);
-          return day !== null && day >= from && day <= to;
+          return isMemberDateWithin(value, memberDateBounds(measurementYearOf(args.object), options));
         },
         defaultMessage(args: ValidationArguments): string {
-          const { year } = bounds(args.object);
+          const year = measurementYearOf(args.object);
           const earliest = options.yearsBeforeMeasurementYear;
           if (year === null) return `${args.property} must be a real date (YYYY-MM-DD) from 1900 on`;
           const from = earliest === undefined ? '1900-01-01' : `${year - earliest}-01-01`;

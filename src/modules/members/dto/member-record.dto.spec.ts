@@ -2,6 +2,7 @@ import { receivedAtEdge } from 'src/common/phi/testing/received-at-edge';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-pipe-options';
 import { MemberRecordDto } from 'src/modules/members/dto/member-record.dto';
 import { aMember } from 'src/modules/members/testing/member-record.fixture';
 
@@ -30,10 +31,10 @@ const validPlain = (): Plain =>
     }),
   ) as Plain;
 
-// The same options as the global ValidationPipe in AppModule.
+// The options of the global ValidationPipe in AppModule.
 function fieldErrors(plain: unknown): Array<{ field: string; message: string }> {
   const dto = plainToInstance(MemberRecordDto, receivedAtEdge(plain));
-  return validationErrorsToFields(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true }));
+  return validationErrorsToFields(validateSync(dto, VALIDATOR_OPTIONS));
 }
 
 describe(MemberRecordDto.name, () => {
@@ -94,5 +95,19 @@ describe(MemberRecordDto.name, () => {
     const errors = fieldErrors(plain);
     expect(errors.map((error) => error.field)).toEqual(['member_id']);
     expect(JSON.stringify(errors)).not.toContain('bad id with spaces!');
+  });
+
+  it('rejects, rather than throwing on, a lab value with too many decimals in exponent form', () => {
+    for (const value of [1e-7, 7.45, 9.05]) {
+      const plain = validPlain();
+      (plain.service_history as Record<string, unknown>).last_hba1c_value = value;
+      expect(fieldErrors(plain)).toContainEqual({ field: 'service_history.last_hba1c_value', message: expect.stringContaining('at most 1 decimal place') });
+    }
+  });
+
+  it('rejects an array where a drug class\'s fills belong', () => {
+    const plain = validPlain();
+    (plain.pharmacy as Record<string, unknown>).statin = [plain.pharmacy.diabetes];
+    expect(fieldErrors(plain).map((error) => error.field)).toEqual(['pharmacy.statin']);
   });
 });

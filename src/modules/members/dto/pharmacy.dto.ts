@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import { DrugClassFillsDto } from 'src/modules/members/dto/drug-class-fills.dto';
 import { IsMemberDate } from 'src/modules/members/dto/member-date.validator';
 import { PharmacyRecord, StatinIntensity } from 'src/modules/members/member-record';
@@ -9,18 +9,21 @@ import { PharmacyRecord, StatinIntensity } from 'src/modules/members/member-reco
 export class PharmacyDto implements PharmacyRecord {
   @ApiPropertyOptional({ type: DrugClassFillsDto, description: 'Non-insulin diabetes medications' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DrugClassFillsDto)
   diabetes?: DrugClassFillsDto | null;
 
   @ApiPropertyOptional({ type: DrugClassFillsDto, description: 'ACE inhibitors, ARBs, direct renin inhibitors' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DrugClassFillsDto)
   rasa?: DrugClassFillsDto | null;
 
   @ApiPropertyOptional({ type: DrugClassFillsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DrugClassFillsDto)
   statin?: DrugClassFillsDto | null;

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from 'src/common/validation/max-decimal-places';
 import { IsMemberDate } from 'src/modules/members/dto/member-date.validator';
 import { ServiceHistoryRecord } from 'src/modules/members/member-record';
 
@@ -62,7 +63,8 @@ export class ServiceHistoryDto implements ServiceHistoryRecord {
 
   @ApiPropertyOptional({ example: 7.4, minimum: 3, maximum: 20, description: 'HbA1c or GMI, percent' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsNumber()
+  @MaxDecimalPlaces(1)
   @Min(3)
   @Max(20)
   last_hba1c_value?: number | null;

@@ -77,3 +77,48 @@ export function aMember(overrides: MemberOverrides = {}): MemberRecord {
 export function agedOnDec31(age: number, overrides: MemberOverrides = {}): MemberRecord {
   return aMember({ ...overrides, birth_date: `${2026 - age}-07-01` });
 }
+
+/** A member with every optional field present (each drug class, every service date, every prior-year flag). */
+export function aMemberWithEveryField(year = 2026): MemberRecord {
+  const fills = (first: string) => ({
+    fills: 4,
+    first_fill_date: `${year}-${first}`,
+    last_fill_date: `${year}-04-02`,
+    last_days_supply: 30,
+    days_covered: 110,
+    pdc_to_date: 0.87,
+    ninety_day_fills: 1,
+    mail_order: false,
+  });
+  const date = (monthDay: string, yearsBack = 0): string => `${year - yearsBack}-${monthDay}`;
+  return aMember({
+    measurement_year: year,
+    birth_date: date('04-10', 70),
+    as_of_date: date('06-30'),
+    diagnoses: { diabetes: true, ascvd_event_date: date('03-14', 1), fracture_date: date('11-02', 1), ckd_stage: 3 },
+    service_history: {
+      last_mammogram_date: date('05-20', 1),
+      last_colonoscopy_date: date('08-02', 7),
+      last_fit_date: date('02-11'),
+      last_fit_dna_date: date('10-01', 2),
+      last_ct_colonography_date: date('04-17', 3),
+      last_sigmoidoscopy_date: date('09-09', 4),
+      last_retinal_exam_date: date('09-30', 1),
+      last_retinal_exam_negative: true,
+      last_egfr_date: date('03-03'),
+      last_uacr_date: date('03-03', 1),
+      last_bone_density_date: date('06-12', 2),
+      last_hba1c_value: 7.4,
+      last_hba1c_date: date('03-03'),
+      last_bp_systolic: 134,
+      last_bp_diastolic: 82,
+      last_bp_date: date('04-21'),
+    },
+    pharmacy: { diabetes: fills('01-09'), rasa: fills('01-20'), statin: fills('02-01'), last_osteoporosis_drug_date: date('12-01', 1) },
+    utilization: { distance_to_pcp_miles: 6.5 },
+    prior_year_compliance: {
+      bcs: true, col: false, omw: true, eed: true, gsd: true, ked: false,
+      cbp: true, spc: false, pdc_dr: true, pdc_rasa: true, pdc_sta: true, supd: true,
+    },
+  });
+}
