@@ -1,5 +1,6 @@
 import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
 import { runAuditCommand } from 'src/modules/audit/audit-command';
+import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { AuditCheckpointer } from 'src/modules/audit/audit-checkpointer';
 import { AuditReportsService } from 'src/modules/audit/audit-reports.service';
 import { keyIdHash } from 'src/modules/audit/audit-trail';
@@ -77,11 +78,16 @@ describe('Audit trail (e2e)', () => {
   });
 
   it('answers 503 instead of member data when the audit row cannot be written', async () => {
-    jest.spyOn(t.app.get(AccessLogRepository), 'appendChained').mockRejectedValueOnce(new Error('disk full'));
+    // Either way of appending fails: the one-statement append and the locked transaction.
+    const log = t.app.get(AccessLogRepository);
+    const appendIfTail = jest.spyOn(log, 'appendIfTail').mockRejectedValueOnce(new Error('disk full'));
+    const appendChained = jest.spyOn(log, 'appendChained').mockRejectedValueOnce(new Error('disk full'));
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(auditor), payload: { member_id: 'M-1' } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
     expect(res.json()).not.toHaveProperty('items');
+    appendIfTail.mockRestore();
+    appendChained.mockRestore();
   });
 
   it('records key management as audit events with the acting key', async () => {
@@ -109,6 +115,23 @@ describe('Audit trail (e2e)', () => {
     expect(result.rows_checked).toBeGreaterThanOrEqual(200);
     const seqs = (await auditRows(t)).map((row) => Number(row.seq));
     expect(seqs).toEqual(seqs.map((_, i) => seqs[0] + i));
+  });
+
+  it('keeps one chain when another writer appends behind the tail a writer remembers', async () => {
+    const mine = t.app.get(AuditLogWriter);
+    // A second writer on the same table, as another replica would be.
+    const other = new AuditLogWriter(t.app.get(AccessLogRepository), t.env);
+    const event = (n: number): AccessRecord => ({
+      eventType: 'test.event', apiKeyHash: 'anonymous', keyPrefix: null, role: null, endpoint: `/e/${n}`, method: 'GET',
+      statusCode: 200, responseTimeMs: 1, timestamp: new Date(), requestId: `r-${n}`, clientAddress: null, memberHashes: null, details: null,
+    });
+    for (let round = 0; round < 5; round++) {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? mine : other).appendDurable(event(round * 20 + i))));
+    }
+    expect(await verify()).toMatchObject({ ok: true, broken: null });
+    const rows = await auditRows(t);
+    expect(rows.filter((row) => row.event_type === 'test.event')).toHaveLength(100);
+    expect(rows.map((row) => Number(row.seq))).toEqual(rows.map((_, i) => Number(rows[0].seq) + i));
   });
 
   it('refuses UPDATE and DELETE on the log and its checkpoints', async () => {

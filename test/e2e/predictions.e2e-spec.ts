@@ -1,3 +1,4 @@
+import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
 import { Sex } from 'src/modules/members/member-record';
 import { aMember } from 'src/modules/members/testing/member-record.fixture';
 import { Role } from 'src/modules/auth/role';
@@ -75,6 +76,23 @@ describe('Predictions (e2e)', () => {
       const events = (await auditRows(t)).filter((r) => r.event_type === 'gap.status_changed');
       expect(events).toHaveLength(1);
       expect(events[0].member_hashes).toEqual([open.json().member_hash]);
+    });
+
+    it('stores the prediction only with its audit row: if the row cannot be written, 503 and nothing stored', async () => {
+      jest.spyOn(t.app.get(AccessLogRepository), 'appendChained').mockRejectedValueOnce(new Error('disk full'));
+      const failed = await predict('COL', member('E2E-M-ATOMIC'));
+      expect(failed.statusCode).toBe(503);
+      expect(failed.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+      expect(await t.dataSource.query('SELECT 1 FROM predictions UNION ALL SELECT 1 FROM gap_lists')).toHaveLength(0);
+
+      const stored = await predict('COL', member('E2E-M-ATOMIC'));
+      expect(stored.statusCode).toBe(201);
+      const [row] = await t.dataSource.query(
+        `SELECT a.member_hashes FROM api_access_log a JOIN predictions p ON p.member_hash = ANY(a.member_hashes)
+          WHERE p.prediction_id = $1 AND a.request_id = $2`,
+        [stored.json().prediction_id, stored.headers['x-request-id']],
+      );
+      expect(row.member_hashes).toEqual([stored.json().member_hash]);
     });
 
     it('answers 422 with the reason when the member is not eligible', async () => {

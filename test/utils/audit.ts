@@ -14,6 +14,7 @@ export interface AuditRow {
   key_prefix: string | null;
   client_address: string | null;
   details: Record<string, unknown> | null;
+  timestamp: Date;
 }
 
 /** Every access-log row after flushing the writer's buffer, oldest first. */

@@ -11,19 +11,36 @@ export interface ChainTail {
 // One chain for the whole deployment: every writer, in every replica, appends under this lock.
 const AUDIT_CHAIN_LOCK = 7_104_222;
 const PURGE_SETTING = "SELECT set_config('hedis.audit_purge', 'on', true)";
+const UNIQUE_VIOLATION = '23505';
+// The lock is taken (once, before any row is produced) ahead of reading the tail the guard compares.
+const GUARD_CTES = `WITH chain_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($18)),
+                         chain_tail AS MATERIALIZED (SELECT seq, row_hash FROM api_access_log ORDER BY seq DESC LIMIT 1)`;
+const GUARD_WHERE = `WHERE EXISTS (SELECT 1 FROM chain_lock)
+                       AND (SELECT seq FROM chain_tail) IS NOT DISTINCT FROM $19::bigint
+                       AND (SELECT row_hash FROM chain_tail) IS NOT DISTINCT FROM $20::char(64)`;
 
 @Injectable()
 export class AccessLogRepository {
   constructor(@InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>) {}
 
   /**
-   * Appends rows at the end of the chain. `build` receives the current tail inside the locked
-   * transaction and returns the fully chained rows, so concurrent writers cannot interleave.
-   * The lock is held to the end of the transaction, so callers passing `within` keep it short.
+   * Appends rows at the end of the chain. `build` receives the tail inside the locked transaction and
+   * returns the fully chained rows, so concurrent writers cannot interleave. A caller that knows the
+   * tail (`expected`) saves the read: the insert only happens if the tail is still that one. The lock
+   * is held to the end of the transaction, so callers passing `within` keep it short.
    */
-  appendChained(build: (tail: ChainTail | null) => AccessLogEntry[], within?: EntityManager): Promise<AccessLogEntry[]> {
+  appendChained(
+    build: (tail: ChainTail | null) => AccessLogEntry[],
+    within?: EntityManager,
+    expected?: ChainTail | null,
+  ): Promise<AccessLogEntry[]> {
     const append = async (manager: EntityManager): Promise<AccessLogEntry[]> => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+      // Statements after the lock see every committed row, so the guard is exact here.
+      if (expected !== undefined) {
+        const rows = build(expected);
+        if (await this.insertRows(rows, manager, expected)) return rows;
+      }
       const rows = build(await this.tail(manager));
       await this.insertRows(rows, manager);
       return rows;
@@ -32,11 +49,35 @@ export class AccessLogRepository {
     return within ? append(within) : this.entries.manager.transaction(append);
   }
 
-  /** One INSERT of column arrays (unnest): far cheaper per row than the query builder under load. */
-  private async insertRows(rows: AccessLogEntry[], manager: EntityManager): Promise<void> {
+  /**
+   * Appends rows chained onto `expected` in one statement — one round trip, committed when it
+   * returns — or answers false if the tail has moved on (another writer or replica appended).
+   * The statement takes the chain lock before inserting, but its snapshot predates the lock: a row
+   * committed while it waited is invisible to the guard, and the unique `seq` then rejects the insert.
+   */
+  async appendIfTail(rows: AccessLogEntry[], expected: ChainTail | null): Promise<boolean> {
+    try {
+      return await this.insertRows(rows, this.entries.manager, expected);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      throw error;
+    }
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.entries.manager.transaction(work);
+  }
+
+  /**
+   * One INSERT of column arrays (unnest): far cheaper per row than the query builder under load.
+   * With `guard`, inserts only while the chain's tail is that row (null: an empty chain).
+   */
+  private async insertRows(rows: AccessLogEntry[], manager: EntityManager, guard?: ChainTail | null): Promise<boolean> {
     const column = <K extends keyof AccessLogEntry>(key: K): Array<AccessLogEntry[K]> => rows.map((row) => row[key]);
-    await manager.query(
-      `INSERT INTO api_access_log (log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, timestamp,
+    const guarded = guard !== undefined;
+    const inserted: unknown[] = await manager.query(
+      `${guarded ? GUARD_CTES : ''}
+       INSERT INTO api_access_log (log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, timestamp,
                                    event_type, request_id, role, key_prefix, client_address, member_hashes, details, prev_hash, row_hash)
        SELECT u.log_id, u.seq, u.api_key_hash, u.endpoint, u.method, u.status_code, u.response_time_ms, u.ts, u.event_type,
               u.request_id, u.role, u.key_prefix, u.client_address,
@@ -46,7 +87,9 @@ export class AccessLogRepository {
                      $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::jsonb[], $15::jsonb[],
                      $16::char(64)[], $17::char(64)[])
            AS u(log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, ts, event_type, request_id, role,
-                key_prefix, client_address, members, details, prev_hash, row_hash)`,
+                key_prefix, client_address, members, details, prev_hash, row_hash)
+       ${guarded ? GUARD_WHERE : ''}
+       RETURNING seq`,
       [
         column('logId'), column('seq'), column('apiKeyHash'), column('endpoint'), column('method'), column('statusCode'),
         column('responseTimeMs'), column('timestamp'), column('eventType'), column('requestId'), column('role'),
@@ -55,8 +98,10 @@ export class AccessLogRepository {
         rows.map((row) => (row.memberHashes ? JSON.stringify(row.memberHashes) : null)),
         rows.map((row) => (row.details ? JSON.stringify(row.details) : null)),
         column('prevHash'), column('rowHash'),
+        ...(guarded ? [AUDIT_CHAIN_LOCK, guard?.seq ?? null, guard?.rowHash ?? null] : []),
       ],
     );
+    return inserted.length === rows.length;
   }
 
   async tail(manager: EntityManager = this.entries.manager): Promise<ChainTail | null> {

@@ -4,6 +4,7 @@ import { Clock } from 'src/common/time/clock';
 import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { ANONYMOUS_KEY_HASH, keyIdHash } from 'src/modules/audit/audit-trail';
 import 'src/common/phi/phi-edge';
+import 'src/modules/audit/companion-write';
 import 'src/modules/auth/presented-key';
 import { presentedKey } from 'src/modules/auth/presented-key';
 
@@ -17,15 +18,19 @@ export class AccessRecorder {
     private readonly clock: Clock,
   ) {}
 
-  /** True when the row is safely stored or buffered; false when a required durable write failed. */
+  /**
+   * True when the row is safely stored or buffered; false when a required durable write failed.
+   * A successful response's companion writes commit with its row; a failed one's are dropped.
+   */
   async record(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const row = this.toRecord(request, reply);
-    if (!row.memberHashes || reply.statusCode >= 300) {
+    const succeeded = reply.statusCode < 300;
+    if (!succeeded || (!row.memberHashes && !request.companionWrites)) {
       this.writer.appendBuffered(row);
       return true;
     }
     try {
-      await this.writer.appendDurable(row);
+      await this.writer.appendDurable(row, request.companionWrites);
       return true;
     } catch {
       return false;

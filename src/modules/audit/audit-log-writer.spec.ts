@@ -1,6 +1,7 @@
 import { Environment } from 'src/config/environment';
 import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
 import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
+import { BatchWriter } from 'src/modules/audit/companion-write';
 
 const record = (): AccessRecord => ({
   eventType: 'http.request',
@@ -20,14 +21,33 @@ const record = (): AccessRecord => ({
 
 describe(AuditLogWriter.name, () => {
   let appended: number;
+  let steps: string[];
+  let tailMoved: boolean;
   let writer: AuditLogWriter;
 
   beforeEach(() => {
     appended = 0;
+    steps = [];
+    tailMoved = false;
     const log = {
-      appendChained: async (build: (tail: null) => unknown[]) => {
-        appended += build(null).length;
-        return [];
+      transaction: async (work: (manager: object) => Promise<unknown>) => {
+        steps.push('begin');
+        const result = await work({});
+        steps.push('commit');
+        return result;
+      },
+      appendChained: async (build: (tail: null) => Array<{ seq: string }>) => {
+        const rows = build(null);
+        appended += rows.length;
+        steps.push(`rows ${appended}`);
+        return rows;
+      },
+      // The tail this writer remembers has moved on when `tailMoved` says so.
+      appendIfTail: async (rows: unknown[]) => {
+        if (tailMoved) return false;
+        appended += rows.length;
+        steps.push(`fast ${appended}`);
+        return true;
       },
     } as unknown as AccessLogRepository;
     // A long timer interval: anything that waits for it would time out the test.
@@ -53,5 +73,35 @@ describe(AuditLogWriter.name, () => {
     writer.appendBuffered(record());
     await writer.flush();
     expect(appended).toBe(2);
+  });
+
+  it('appends rows alone in one statement onto the tail it wrote last, and re-reads a tail that moved', async () => {
+    await writer.appendDurable(record());
+    await writer.appendDurable(record());
+    tailMoved = true;
+    await writer.appendDurable(record());
+    expect(steps).toEqual(['begin', 'rows 1', 'commit', 'fast 2', 'begin', 'rows 3', 'commit']);
+  });
+
+  it('commits companion writes in the rows\' transaction, each writer once with all its items', async () => {
+    const calls: string[][] = [];
+    const companion: BatchWriter<string> = {
+      writeBatch: async (items) => {
+        calls.push(items);
+        steps.push(`companions ${items.join(',')}`);
+      },
+    };
+    // The first append starts a commit at once; the two that arrive while it runs share the next one.
+    await Promise.all(['a', 'b', 'c'].map((item) => writer.appendDurable(record(), [{ writer: companion, item }])));
+    expect(calls).toEqual([['a'], ['b', 'c']]);
+    expect(steps).toEqual(['begin', 'companions a', 'rows 1', 'commit', 'begin', 'companions b,c', 'rows 3', 'commit']);
+  });
+
+  it('rejects the durable appends of a batch whose companion write failed, and keeps going', async () => {
+    const failing: BatchWriter<string> = { writeBatch: async () => Promise.reject(new Error('constraint')) };
+    await expect(writer.appendDurable(record(), [{ writer: failing, item: 'x' }])).rejects.toThrow('constraint');
+    expect(appended).toBe(0);
+    await writer.appendDurable(record());
+    expect(appended).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Environment } from 'src/config/environment';
 import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
 import { AccessLogRepository, ChainTail } from 'src/modules/audit/access-log.repository';
+import { CompanionWrite, writeCompanions } from 'src/modules/audit/companion-write';
 import { chainHash, GENESIS_HASH } from 'src/modules/audit/hash-chain';
 
 /** A row as the caller knows it; sequence, id and hashes are assigned when it is appended. */
@@ -11,6 +12,7 @@ export type AccessRecord = Omit<AccessLogEntry, 'logId' | 'seq' | 'prevHash' | '
 
 interface Pending {
   record: AccessRecord;
+  companions?: readonly CompanionWrite[];
   settle?: { resolve: () => void; reject: (error: unknown) => void };
 }
 
@@ -29,6 +31,8 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
   private queue: Pending[] = [];
   private draining: Promise<void> | null = null;
   private timer?: NodeJS.Timeout;
+  /** The last row this writer appended (undefined: unknown), so the next append need not read it. */
+  private knownTail?: ChainTail | null;
 
   constructor(
     private readonly log: AccessLogRepository,
@@ -45,10 +49,10 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
     clearInterval(this.timer);
   }
 
-  /** Resolves when the row is committed; rejects if it could not be. */
-  appendDurable(record: AccessRecord): Promise<void> {
+  /** Resolves when the row, and the changes it accompanies, are committed; rejects if they could not be. */
+  appendDurable(record: AccessRecord, companions: readonly CompanionWrite[] = []): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ record, settle: { resolve, reject } });
+      this.queue.push({ record, companions, settle: { resolve, reject } });
       void this.drain();
     });
   }
@@ -84,9 +88,11 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, BATCH_SIZE);
         try {
-          await this.log.appendChained((tail) => this.chain(tail, batch));
+          const rows = await this.append(batch);
+          this.knownTail = { seq: rows[rows.length - 1].seq, rowHash: rows[rows.length - 1].rowHash };
           batch.forEach((p) => p.settle?.resolve());
         } catch (error) {
+          this.knownTail = undefined;
           batch.forEach((p) => p.settle?.reject(error));
           this.queue.unshift(...batch.filter((p) => !p.settle));
           this.logger.error({ err: error, rows: batch.length }, 'Could not append to the audit log');
@@ -98,6 +104,24 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
       // that follows at once starts a new drain rather than waiting for the timer (see GroupCommit).
       this.draining = null;
     }
+  }
+
+  /**
+   * Rows alone go in one statement chained onto the tail this writer last wrote; if another writer
+   * has appended since, or there are companion writes, through the locked transaction.
+   */
+  private async append(batch: Pending[]): Promise<AccessLogEntry[]> {
+    const companions = batch.flatMap((p) => p.companions ?? []);
+    if (companions.length === 0 && this.knownTail !== undefined) {
+      const rows = this.chain(this.knownTail, batch);
+      if (await this.log.appendIfTail(rows, this.knownTail)) return rows;
+    }
+    return this.log.transaction(async (manager) => {
+      // Companions first: a change that records its own audit events (a gap closed) chains them
+      // before the request rows, all under the chain lock this transaction then holds.
+      await writeCompanions(companions, manager);
+      return this.log.appendChained((tail) => this.chain(tail, batch), manager, this.knownTail);
+    });
   }
 
   private chain(tail: ChainTail | null, batch: Pending[]): AccessLogEntry[] {

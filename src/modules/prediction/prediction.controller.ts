@@ -3,6 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiCreatedResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { recordMemberAccess } from 'src/common/phi/phi-edge';
+import { commitWithAccessRow } from 'src/modules/audit/companion-write';
 import { actorOf } from 'src/modules/auth/actor';
 import { Auth } from 'src/modules/auth/auth.decorators';
 import { Role } from 'src/modules/auth/role';
@@ -15,6 +16,7 @@ import {
   StoredPredictionResponseDto,
 } from 'src/modules/prediction/dto/prediction-response.dto';
 import { IdempotencyService } from 'src/modules/prediction/idempotency.service';
+import { PredictionStore } from 'src/modules/prediction/prediction-store';
 import { PredictionService } from 'src/modules/prediction/prediction.service';
 
 /** Route config read by the onRoute hook in app.setup.ts: this route accepts BATCH_BODY_LIMIT_BYTES. */
@@ -26,6 +28,7 @@ export class PredictionController {
   constructor(
     private readonly predictions: PredictionService,
     private readonly idempotency: IdempotencyService,
+    private readonly store: PredictionStore,
   ) {}
 
   @Post('predict/member/:measure_code')
@@ -33,12 +36,14 @@ export class PredictionController {
   @ApiCreatedResponse({ type: PredictionResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown measure code (the problem lists the valid codes)' })
   @ApiUnprocessableEntityResponse({ description: 'The member is not eligible for, or excluded from, the measure' })
-  predictMember(
+  async predictMember(
     @Param('measure_code') measureCode: string,
     @Body() member: MemberRecordDto,
     @Req() request: FastifyRequest,
   ): Promise<PredictionResponseDto> {
-    return this.predictions.predictMember(measureCode, member, actorOf(request));
+    const { response, write } = await this.predictions.predictMember(measureCode, member, actorOf(request));
+    commitWithAccessRow(request, this.store, write);
+    return response;
   }
 
   @Post('predict/batch/:measure_code')
@@ -61,8 +66,10 @@ export class PredictionController {
   @Post('predict/portfolio')
   @Auth(Role.Integration)
   @ApiCreatedResponse({ type: PortfolioPredictionResponseDto, description: 'A prediction for every measure the member is eligible for' })
-  predictPortfolio(@Body() member: MemberRecordDto, @Req() request: FastifyRequest): Promise<PortfolioPredictionResponseDto> {
-    return this.predictions.predictPortfolio(member, actorOf(request));
+  async predictPortfolio(@Body() member: MemberRecordDto, @Req() request: FastifyRequest): Promise<PortfolioPredictionResponseDto> {
+    const { response, write } = await this.predictions.predictPortfolio(member, actorOf(request));
+    commitWithAccessRow(request, this.store, write);
+    return response;
   }
 
   @Get('predictions/:prediction_id')

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
 import { NotFoundError } from 'src/common/errors/domain-error';
-import { validationErrorsToFields } from 'src/common/validation/validation-errors';
+import { validateDto } from 'src/common/validation/compiled-validator';
 import { MeasureCode, MEASURE_CODES } from 'src/modules/measures/measure-code';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 import { MemberRecordDto } from 'src/modules/members/dto/member-record.dto';
+import { memberRecordValidator } from 'src/modules/members/dto/member-record.validator';
 import {
   BatchItemDto,
   BatchPredictionResponseDto,
@@ -14,45 +13,51 @@ import {
   StoredPredictionResponseDto,
 } from 'src/modules/prediction/dto/prediction-response.dto';
 import { HashedMember, PipelineOutcome, PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
-import { PredictionStore } from 'src/modules/prediction/prediction-store';
+import { PredictionWrite } from 'src/modules/prediction/prediction-store';
 import { NotEligibleError } from 'src/modules/prediction/prediction.errors';
 import { storedPredictionResponse } from 'src/modules/prediction/stored-prediction';
 import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
 
-const VALIDATION = { whitelist: true, forbidNonWhitelisted: true };
+/** A response whose rows are not yet stored: it may only be sent once `write` is committed. */
+export interface Unwritten<T> {
+  response: T;
+  write: PredictionWrite;
+}
+
 
 @Injectable()
 export class PredictionService {
   constructor(
     private readonly measures: MeasuresService,
     private readonly pipeline: PredictionPipeline,
-    private readonly store: PredictionStore,
     private readonly predictions: PredictionRepository,
   ) {}
 
-  async predictMember(measureCode: string, member: MemberRecordDto, actor: string): Promise<PredictionResponseDto> {
+  /** Scores one member; the caller commits the returned write (with the request's audit row). */
+  async predictMember(measureCode: string, member: MemberRecordDto, actor: string): Promise<Unwritten<PredictionResponseDto>> {
     const measure = this.measure(measureCode);
-    const [outcome] = await this.pipeline.run(measure, [hashed(member)], actor);
+    const { outcomes: [outcome], write } = await this.pipeline.prepare(measure, [hashed(member)], actor);
     if (outcome.kind === 'not_eligible') throw new NotEligibleError(measure, outcome.eligibility.status, outcome.eligibility.reason);
-    return outcome.response;
+    return { response: outcome.response, write };
   }
 
-  /** Every measure the member is eligible for, written in one transaction. */
-  async predictPortfolio(member: MemberRecordDto, actor: string): Promise<PortfolioPredictionResponseDto> {
+  /** Every measure the member is eligible for, as one write for the caller to commit. */
+  async predictPortfolio(member: MemberRecordDto, actor: string): Promise<Unwritten<PortfolioPredictionResponseDto>> {
     const prepared = await Promise.all(MEASURE_CODES.map((measure) => this.pipeline.prepare(measure, [hashed(member)], actor)));
-    await this.store.save({
+    const write: PredictionWrite = {
       predictions: prepared.flatMap((p) => p.write.predictions),
       openGaps: prepared.flatMap((p) => p.write.openGaps),
       completed: prepared.flatMap((p) => p.write.completed),
       closedDate: prepared[0].write.closedDate,
       actor,
-    });
+    };
     const outcomes = prepared.map((p) => p.outcomes[0]);
-    return {
+    const response = {
       member_hash: member.member_id,
       predictions: outcomes.flatMap((o) => (o.kind === 'predicted' ? [o.response] : [])),
       not_predicted: outcomes.flatMap((o, i) => (o.kind === 'not_eligible' ? [{ measure: MEASURE_CODES[i], eligibility: o.eligibility }] : [])),
     };
+    return { response, write };
   }
 
   /** Each member validated and predicted on its own: one bad member gets an error entry, the rest succeed. */
@@ -62,13 +67,12 @@ export class PredictionService {
     const valid: HashedMember[] = [];
     const indexOf = new Map<HashedMember, number>();
     rawMembers.forEach((raw, index) => {
-      const record = plainToInstance(MemberRecordDto, raw);
-      const errors = validationErrorsToFields(validateSync(record, VALIDATION));
-      if (errors.length > 0) {
-        results[index] = { index, error: { status: 400, code: 'VALIDATION_FAILED', detail: 'One or more fields are invalid.', errors } };
+      const checked = validateDto(memberRecordValidator, raw);
+      if (!checked.valid) {
+        results[index] = { index, error: { status: 400, code: 'VALIDATION_FAILED', detail: 'One or more fields are invalid.', errors: checked.errors } };
         return;
       }
-      const member = hashed(record);
+      const member = hashed(checked.value);
       indexOf.set(member, index);
       valid.push(member);
     });
