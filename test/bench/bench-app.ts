@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Worker } from 'node:worker_threads';
+import type { OpenLoopOptions, OpenLoopResult } from './open-loop-worker';
 import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { Environment, validateEnvironment } from 'src/config/environment';
@@ -67,4 +69,16 @@ export function runBench(main: () => Promise<void>): void {
       process.exit(1);
     },
   );
+}
+
+/** An open-loop load at a fixed rate, from a worker thread (see open-loop-worker.ts). */
+export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(__dirname, 'open-loop-worker.js'), { workerData: options });
+    worker.once('message', (result: OpenLoopResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }

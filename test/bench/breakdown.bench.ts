@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { MemberHasher } from 'src/common/phi/member-hasher';
+import { VALIDATOR_OPTIONS } from 'src/common/validation/validation-pipe-options';
 import { MeasureCode } from 'src/modules/measures/measure-code';
 import { MemberRecordDto } from 'src/modules/members/dto/member-record.dto';
 import { eligibilityFor } from 'src/modules/members/eligibility';
@@ -33,7 +34,7 @@ runBench(async () => {
   const writer = bench.app.get(AuditLogWriter);
   const vector = buildFeatures(record, MeasureCode.Col);
   out(`Single prediction, stage by stage (${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}), 500 sequential runs each`);
-  await time('plainToInstance + validateSync', 500, () => validateSync(plainToInstance(MemberRecordDto, plain), { whitelist: true, forbidNonWhitelisted: true }));
+  await time('plainToInstance + validateSync', 500, () => validateSync(plainToInstance(MemberRecordDto, plain), VALIDATOR_OPTIONS));
   await time('eligibility + features', 500, () => [eligibilityFor(record, MeasureCode.Col), buildFeatures(record, MeasureCode.Col)]);
   await time('onnxruntime + SHAP (1 row)', 500, () => engine.score(MeasureCode.Col, [vector]));
   await time('pipeline incl. prediction write', 500, () => pipeline.run(MeasureCode.Col, [{ memberHash: plain.member_id, record }], 'bench'));

@@ -7,7 +7,7 @@ import { RateLimitGuard } from 'src/modules/auth/guards/rate-limit.guard';
 import { RolesGuard } from 'src/modules/auth/guards/roles.guard';
 import { Role } from 'src/modules/auth/role';
 import { aMember } from 'src/modules/members/testing/member-record.fixture';
-import { fmt, load, out, percentile, runBench, startBenchApp } from './bench-app';
+import { fmt, load, openLoop, out, percentile, runBench, startBenchApp } from './bench-app';
 
 /**
  * What authentication (rate limit → key → role guards) and the access log add to each request,
@@ -33,7 +33,10 @@ function timeGuard(guard: { prototype: { canActivate: (...args: never[]) => unkn
 async function main(): Promise<void> {
   [RateLimitGuard, ApiKeyGuard, RolesGuard].forEach(timeGuard);
   const record = AccessRecorder.prototype.record;
+  let bufferEverything = false;
   AccessRecorder.prototype.record = async function (this: AccessRecorder, request: FastifyRequest, reply: FastifyReply) {
+    // The comparison run: the same row, buffered like a row without member data.
+    if (bufferEverything) request.memberHashes = undefined;
     const started = process.hrtime.bigint();
     try {
       return await record.call(this, request, reply);
@@ -72,8 +75,17 @@ async function main(): Promise<void> {
       key: analyst.api_key,
       body: undefined,
     },
+    {
+      name: 'GET /api/v1/predictions/:prediction_id, the same row only buffered (comparison: what the durable write costs)',
+      method: 'GET' as const,
+      path: `/api/v1/predictions/${predictionId}`,
+      key: analyst.api_key,
+      body: undefined,
+      buffered: true,
+    },
   ];
   for (const scenario of scenarios) {
+    bufferEverything = 'buffered' in scenario;
     authMs.length = 0;
     auditMs.length = 0;
     const result = await load({
@@ -87,10 +99,23 @@ async function main(): Promise<void> {
     });
     out(`\n${scenario.name}`);
     out(`  throughput ${fmt(result.requests.average, 0)} req/s, non-2xx ${result.non2xx}, errors ${result.errors}`);
-    out(`  end-to-end latency ms: p50 ${result.latency.p50}  p97.5 ${result.latency.p97_5}  p99 ${result.latency.p99}`);
+    out(`  end-to-end latency ms: p50 ${result.latency.p50}  p90 ${result.latency.p90}  p97.5 ${result.latency.p97_5}  p99 ${result.latency.p99}`);
     out(`  auth guards per request ms: p50 ${fmt(percentile(authMs, 50))}  p95 ${fmt(percentile(authMs, 95))}  p99 ${fmt(percentile(authMs, 99))}  (n=${authMs.length})`);
     out(`  access log per request ms:  p50 ${fmt(percentile(auditMs, 50))}  p95 ${fmt(percentile(auditMs, 95))}  p99 ${fmt(percentile(auditMs, 99))}  (n=${auditMs.length})`);
   }
+  // Below saturation the comparison is exact: the same route at a fixed 200 req/s (open loop), row
+  // committed first vs the same row buffered; the difference is what the durable write adds.
+  const path = `/api/v1/predictions/${predictionId}`;
+  const fixedMs: Record<string, number[]> = {};
+  for (const [label, buffered] of [['committed first', false], ['buffered', true]] as const) {
+    bufferEverything = buffered;
+    const run = await openLoop({ url: bench.url, path, headers: { 'x-api-key': analyst.api_key }, ratePerSecond: 200, seconds: duration });
+    fixedMs[label] = run.latenciesMs;
+    out(`\nGET /api/v1/predictions/:prediction_id at a fixed 200 req/s (open loop), row ${label}: ${JSON.stringify(run.statusCodes)}`);
+    out(`  end-to-end latency ms: p50 ${fmt(percentile(run.latenciesMs, 50), 2)}  p95 ${fmt(percentile(run.latenciesMs, 95), 2)}  p99 ${fmt(percentile(run.latenciesMs, 99), 2)}`);
+  }
+  const added = (p: number): string => fmt(percentile(fixedMs['committed first'], p) - percentile(fixedMs.buffered, p), 2);
+  out(`\nThe durable access-log write adds, end to end at 200 req/s: p50 ${added(50)} ms, p95 ${added(95)} ms, p99 ${added(99)} ms`);
   await bench.close();
 }
 
