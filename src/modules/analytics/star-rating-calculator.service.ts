@@ -11,7 +11,7 @@ import { loadStarMethod } from 'src/modules/analytics/star-rating/load-star-meth
 import { rateContract } from 'src/modules/analytics/star-rating/summary-rating';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 
-/** `POST /analytics/star-rating/calculate`: any contract, rated by the engine from the stars and scores given. */
+/** `POST /analytics/star-rating/calculate`: a contract of the caller's choosing, rated by the engine from the stars and scores given. */
 @Injectable()
 export class StarRatingCalculatorService {
   constructor(
