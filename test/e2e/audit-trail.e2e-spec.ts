@@ -81,13 +81,13 @@ describe('Audit trail (e2e)', () => {
     // Either way of appending fails: the one-statement append and the locked transaction.
     const log = t.app.get(AccessLogRepository);
     const appendIfTail = jest.spyOn(log, 'appendIfTail').mockRejectedValueOnce(new Error('disk full'));
-    const appendChained = jest.spyOn(log, 'appendChained').mockRejectedValueOnce(new Error('disk full'));
+    const appendLocked = jest.spyOn(log, 'appendLocked').mockRejectedValueOnce(new Error('disk full'));
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(auditor), payload: { member_id: 'M-1' } });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
     expect(res.json()).not.toHaveProperty('items');
     appendIfTail.mockRestore();
-    appendChained.mockRestore();
+    appendLocked.mockRestore();
   });
 
   it('records key management as audit events with the acting key', async () => {

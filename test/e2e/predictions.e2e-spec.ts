@@ -79,7 +79,7 @@ describe('Predictions (e2e)', () => {
     });
 
     it('stores the prediction only with its audit row: if the row cannot be written, 503 and nothing stored', async () => {
-      jest.spyOn(t.app.get(AccessLogRepository), 'appendChained').mockRejectedValueOnce(new Error('disk full'));
+      jest.spyOn(t.app.get(AccessLogRepository), 'appendLocked').mockRejectedValueOnce(new Error('disk full'));
       const failed = await predict('COL', member('E2E-M-ATOMIC'));
       expect(failed.statusCode).toBe(503);
       expect(failed.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });

@@ -25,28 +25,56 @@ export class AccessLogRepository {
 
   /**
    * Appends rows at the end of the chain. `build` receives the tail inside the locked transaction and
-   * returns the fully chained rows, so concurrent writers cannot interleave. A caller that knows the
-   * tail (`expected`) saves the read: the insert only happens if the tail is still that one. The lock
-   * is held to the end of the transaction, so callers passing `within` keep it short.
+   * returns the fully chained rows, so concurrent writers cannot interleave. The lock is held to the
+   * end of the transaction, so callers passing `within` keep it short.
    */
-  appendChained(
-    build: (tail: ChainTail | null) => AccessLogEntry[],
-    within?: EntityManager,
-    expected?: ChainTail | null,
-  ): Promise<AccessLogEntry[]> {
+  appendChained(build: (tail: ChainTail | null) => AccessLogEntry[], within?: EntityManager): Promise<AccessLogEntry[]> {
     const append = async (manager: EntityManager): Promise<AccessLogEntry[]> => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-      // Statements after the lock see every committed row, so the guard is exact here.
-      if (expected !== undefined) {
-        const rows = build(expected);
-        if (await this.insertRows(rows, manager, expected)) return rows;
-      }
-      const rows = build(await this.tail(manager));
-      await this.insertRows(rows, manager);
-      return rows;
+      return this.appendLocked(build, manager);
     };
     // Inside a caller's transaction the row commits (or rolls back) with the change it records.
     return within ? append(within) : this.entries.manager.transaction(append);
+  }
+
+  /**
+   * Runs `work` in a transaction that holds the chain lock from its first round trip (BEGIN and the
+   * lock travel as one simple-protocol query), for appends made with `appendLocked`.
+   */
+  async lockedTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.entries.manager.connection.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query(`BEGIN; SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+      try {
+        const result = await work(runner.manager);
+        await runner.query('COMMIT');
+        return result;
+      } catch (error) {
+        await runner.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * `appendChained` for a transaction that already holds the chain lock. A caller that knows the tail
+   * (`expected`) saves the read: statements after the lock see every committed row, so the guard is exact.
+   */
+  async appendLocked(
+    build: (tail: ChainTail | null) => AccessLogEntry[],
+    manager: EntityManager,
+    expected?: ChainTail | null,
+  ): Promise<AccessLogEntry[]> {
+    if (expected !== undefined) {
+      const rows = build(expected);
+      if (await this.insertRows(rows, manager, expected)) return rows;
+    }
+    const rows = build(await this.tail(manager));
+    await this.insertRows(rows, manager);
+    return rows;
   }
 
   /**
@@ -62,10 +90,6 @@ export class AccessLogRepository {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
       throw error;
     }
-  }
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.entries.manager.transaction(work);
   }
 
   /**

@@ -30,16 +30,16 @@ describe(AuditLogWriter.name, () => {
     steps = [];
     tailMoved = false;
     const log = {
-      transaction: async (work: (manager: object) => Promise<unknown>) => {
+      lockedTransaction: async (work: (manager: object) => Promise<unknown>) => {
         steps.push('begin');
         const result = await work({});
         steps.push('commit');
         return result;
       },
-      appendChained: async (build: (tail: null) => Array<{ seq: string }>) => {
+      appendLocked: async (build: (tail: null) => Array<{ seq: string; endpoint: string }>) => {
         const rows = build(null);
         appended += rows.length;
-        steps.push(`rows ${appended}`);
+        steps.push(`rows ${rows.map((row) => row.endpoint).join(',')}`);
         return rows;
       },
       // The tail this writer remembers has moved on when `tailMoved` says so.
@@ -80,7 +80,7 @@ describe(AuditLogWriter.name, () => {
     await writer.appendDurable(record());
     tailMoved = true;
     await writer.appendDurable(record());
-    expect(steps).toEqual(['begin', 'rows 1', 'commit', 'fast 2', 'begin', 'rows 3', 'commit']);
+    expect(steps).toEqual(['begin', 'rows /x', 'commit', 'fast 2', 'begin', 'rows /x', 'commit']);
   });
 
   it('commits companion writes in the rows\' transaction, each writer once with all its items', async () => {
@@ -89,12 +89,21 @@ describe(AuditLogWriter.name, () => {
       writeBatch: async (items) => {
         calls.push(items);
         steps.push(`companions ${items.join(',')}`);
+        return [];
       },
     };
     // The first append starts a commit at once; the two that arrive while it runs share the next one.
     await Promise.all(['a', 'b', 'c'].map((item) => writer.appendDurable(record(), [{ writer: companion, item }])));
     expect(calls).toEqual([['a'], ['b', 'c']]);
-    expect(steps).toEqual(['begin', 'companions a', 'rows 1', 'commit', 'begin', 'companions b,c', 'rows 3', 'commit']);
+    expect(steps).toEqual(['begin', 'companions a', 'rows /x', 'commit', 'begin', 'companions b,c', 'rows /x,/x', 'commit']);
+  });
+
+  it('chains the events a companion write reports ahead of the request rows, in the same transaction', async () => {
+    const closingGaps: BatchWriter<string> = {
+      writeBatch: async () => [{ ...record(), eventType: 'gap.status_changed', endpoint: 'gap.status_changed' }],
+    };
+    await writer.appendDurable(record(), [{ writer: closingGaps, item: 'x' }]);
+    expect(steps).toEqual(['begin', 'rows gap.status_changed,/x', 'commit']);
   });
 
   it('rejects the durable appends of a batch whose companion write failed, and keeps going', async () => {

@@ -57,9 +57,9 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  /** Appends inside the caller's transaction, so the record and the change it describes commit together. */
-  async appendWithin(manager: EntityManager, record: AccessRecord): Promise<void> {
-    await this.log.appendChained((tail) => this.chain(tail, [{ record }]), manager);
+  /** Appends inside the caller's transaction, so the records and the change they describe commit together. */
+  async appendWithin(manager: EntityManager, records: AccessRecord[]): Promise<void> {
+    await this.log.appendChained((tail) => this.chain(tail, records.map((record) => ({ record }))), manager);
   }
 
   appendBuffered(record: AccessRecord): void {
@@ -116,11 +116,11 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
       const rows = this.chain(this.knownTail, batch);
       if (await this.log.appendIfTail(rows, this.knownTail)) return rows;
     }
-    return this.log.transaction(async (manager) => {
-      // Companions first: a change that records its own audit events (a gap closed) chains them
-      // before the request rows, all under the chain lock this transaction then holds.
-      await writeCompanions(companions, manager);
-      return this.log.appendChained((tail) => this.chain(tail, batch), manager, this.knownTail);
+    return this.log.lockedTransaction(async (manager) => {
+      // The events a change records itself (a gap closed) are chained ahead of the request rows.
+      const events = await writeCompanions(companions, manager);
+      const rows = [...events.map((record) => ({ record })), ...batch];
+      return this.log.appendLocked((tail) => this.chain(tail, rows), manager, this.knownTail);
     });
   }
 

@@ -30,8 +30,14 @@ export class AuditTrail {
    * without its audit row; without a transaction, resolves once the event is committed.
    */
   record(event: AuditEvent, within?: EntityManager): Promise<void> {
+    const record = this.toRecord(event);
+    return within ? this.writer.appendWithin(within, [record]) : this.writer.appendDurable(record);
+  }
+
+  /** The event's access-log row, for a caller that appends it with other rows. */
+  toRecord(event: AuditEvent): AccessRecord {
     const keyId = event.actor.startsWith('key:') ? event.actor.slice('key:'.length) : null;
-    const record: AccessRecord = {
+    return {
       eventType: event.type,
       apiKeyHash: keyId ? keyIdHash(keyId) : event.actor,
       keyPrefix: null,
@@ -47,6 +53,5 @@ export class AuditTrail {
       memberHashes: event.memberHashes ?? null,
       details: event.details,
     };
-    return within ? this.writer.appendWithin(within, record) : this.writer.appendDurable(record);
   }
 }

@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { EntityManager } from 'typeorm';
+import type { AccessRecord } from 'src/modules/audit/audit-log-writer';
 
 /** Writes many items of one kind inside a transaction someone else opened and commits. */
 export interface BatchWriter<T> {
-  writeBatch(items: T[], manager: EntityManager): Promise<void>;
+  /** Answers the audit events the change itself makes (a gap closed), to chain with the request rows. */
+  writeBatch(items: T[], manager: EntityManager): Promise<AccessRecord[]>;
 }
 
 /**
@@ -27,13 +29,15 @@ export function commitWithAccessRow<T>(request: FastifyRequest, writer: BatchWri
   (request.companionWrites ??= []).push({ writer, item } as CompanionWrite);
 }
 
-/** Runs each writer once with all of its items, in the order the writers first appear. */
-export async function writeCompanions(writes: readonly CompanionWrite[], manager: EntityManager): Promise<void> {
+/** Runs each writer once with all of its items, in the order the writers first appear; answers their events. */
+export async function writeCompanions(writes: readonly CompanionWrite[], manager: EntityManager): Promise<AccessRecord[]> {
   const byWriter = new Map<BatchWriter<unknown>, unknown[]>();
   for (const { writer, item } of writes) {
     const items = byWriter.get(writer) ?? [];
     items.push(item);
     byWriter.set(writer, items);
   }
-  for (const [writer, items] of byWriter) await writer.writeBatch(items, manager);
+  const events: AccessRecord[] = [];
+  for (const [writer, items] of byWriter) events.push(...(await writer.writeBatch(items, manager)));
+  return events;
 }

@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from 'src/common/db/group-commit';
+import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { AuditTrail } from 'src/modules/audit/audit-trail';
 import { BatchWriter } from 'src/modules/audit/companion-write';
-import { GapListRepository, OpenGap } from 'src/modules/portfolio/gap-list.repository';
+import { OpenGap } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
-import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
+import { MemberMeasure, PredictionWriteRepository } from 'src/modules/prediction/prediction-write.repository';
 
-export interface MemberMeasure {
-  memberHash: string;
-  measureCode: string;
-}
 
 export interface PredictionWrite {
   predictions: Array<Omit<Prediction, 'createdAt'>>;
@@ -33,21 +30,24 @@ const pairKey = (p: MemberMeasure): string => `${p.measureCode}:${p.memberHash}`
 @Injectable()
 export class PredictionStore implements BatchWriter<PredictionWrite> {
   private readonly group = new GroupCommit<PredictionWrite>((writes) =>
-    this.dataSource.transaction((manager) => this.writeBatch(writes, manager)),
+    this.dataSource.transaction(async (manager) => {
+      const events = await this.writeBatch(writes, manager);
+      if (events.length > 0) await this.auditLog.appendWithin(manager, events);
+    }),
   );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly predictions: PredictionRepository,
-    private readonly gaps: GapListRepository,
+    private readonly rows: PredictionWriteRepository,
     private readonly audit: AuditTrail,
+    private readonly auditLog: AuditLogWriter,
   ) {}
 
   save(write: PredictionWrite): Promise<void> {
     return this.group.submit(write);
   }
 
-  async writeBatch(writes: PredictionWrite[], manager: EntityManager): Promise<void> {
+  async writeBatch(writes: PredictionWrite[], manager: EntityManager): Promise<AccessRecord[]> {
     // The last word on each member-measure wins: a gap opened and later completed is closed.
     const finalState = new Map<string, { open: OpenGap } | { completed: MemberMeasure; actor: string }>();
     for (const write of writes) {
@@ -57,11 +57,16 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
     const states = [...finalState.values()];
     const openGaps = states.flatMap((s) => ('open' in s ? [s.open] : []));
     const completed = states.flatMap((s) => ('completed' in s ? [s] : []));
-    await this.predictions.insertMany(writes.flatMap((w) => w.predictions), manager);
-    await this.gaps.upsertOpen(openGaps, manager);
-    const closed = new Set(
-      (await this.gaps.closeOpen(completed.map((c) => c.completed), writes[writes.length - 1].closedDate, manager)).map(pairKey),
+    const closedPairs = await this.rows.write(
+      {
+        predictions: writes.flatMap((w) => w.predictions),
+        openGaps,
+        completed: completed.map((c) => c.completed),
+        closedDate: writes[writes.length - 1].closedDate,
+      },
+      manager,
     );
+    const closed = new Set(closedPairs.map(pairKey));
     const events = new Map<string, { actor: string; measureCode: string; members: string[] }>();
     for (const { completed: pair, actor } of completed.filter((c) => closed.has(pairKey(c.completed)))) {
       const key = `${actor}|${pair.measureCode}`;
@@ -69,9 +74,9 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
       event.members.push(pair.memberHash);
       events.set(key, event);
     }
-    for (const { actor, measureCode, members } of events.values()) {
+    return [...events.values()].map(({ actor, measureCode, members }) => {
       const details = { measure_code: measureCode, to_status: 'closed', reason: 'numerator_met_in_submitted_record', gaps: members.length };
-      await this.audit.record({ type: 'gap.status_changed', actor, details, memberHashes: members }, manager);
-    }
+      return this.audit.toRecord({ type: 'gap.status_changed', actor, details, memberHashes: members });
+    });
   }
 }

@@ -8,6 +8,7 @@ import { IdempotencyService } from 'src/modules/prediction/idempotency.service';
 import { PredictionController } from 'src/modules/prediction/prediction.controller';
 import { PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
 import { PredictionStore } from 'src/modules/prediction/prediction-store';
+import { PredictionWriteRepository } from 'src/modules/prediction/prediction-write.repository';
 import { PredictionService } from 'src/modules/prediction/prediction.service';
 import { ModelRegistry } from 'src/modules/prediction/registry/model-registry';
 import { PredictionEngine } from 'src/modules/prediction/scoring/prediction-engine';
@@ -21,6 +22,7 @@ import { PredictionDataModule } from 'src/modules/prediction/prediction-data.mod
     ModelRegistry,
     PredictionEngine,
     PredictionStore,
+    PredictionWriteRepository,
     PredictionPipeline,
     PredictionService,
     IdempotencyRepository,

@@ -62,38 +62,6 @@ export class PredictionRepository {
     return this.predictions.save(this.predictions.create(prediction));
   }
 
-  /**
-   * Inserts many predictions in one statement from one JSON document: PostgreSQL parses it, where
-   * column arrays made the driver escape every features and SHAP string (4x the Node CPU, 2x the time
-   * for 6,000 rows).
-   */
-  async insertMany(rows: Array<Omit<Prediction, 'createdAt'>>, manager: EntityManager = this.predictions.manager): Promise<void> {
-    if (rows.length === 0) return;
-    const records = rows.map((r) => ({
-      prediction_id: r.predictionId,
-      member_hash: r.memberHash,
-      measure_code: r.measureCode,
-      prediction_date: r.predictionDate,
-      risk_score: r.riskScore,
-      risk_tier: r.riskTier,
-      gap_probability: r.gapProbability,
-      model_version: r.modelVersion,
-      features: r.features,
-      shap_values: r.shapValues,
-    }));
-    await manager.query(
-      `INSERT INTO predictions (prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
-                                gap_probability, model_version, features, shap_values)
-       SELECT prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
-              gap_probability, model_version, features, shap_values
-         FROM jsonb_to_recordset($1::jsonb) AS r(prediction_id uuid, member_hash varchar, measure_code varchar,
-              prediction_date timestamp, risk_score float8, risk_tier varchar, gap_probability float8,
-              model_version varchar, features jsonb, shap_values jsonb)`,
-      // Dates serialise as UTC ISO strings, as the columns hold them.
-      [JSON.stringify(records)],
-    );
-  }
-
   /** Per measure that has predictions (measures without any are absent from the result). */
   async latestStatsByMeasure(measureCodes: readonly string[]): Promise<LatestPredictionStats[]> {
     const rows: LatestStatsRow[] = await this.predictions.query(LATEST_STATS_SQL, [[...measureCodes], CLOSED_GAP_STATUS]);
