@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { GapListEntry } from 'src/modules/portfolio/gap-list-entry.entity';
 
 /** `intervention_status` of a gap that an intervention closed; every other status (or none) is open. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { CLOSED_GAP_STATUS } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
 
