@@ -78,9 +78,45 @@ describe('Predictions (e2e)', () => {
       expect(events[0].member_hashes).toEqual([open.json().member_hash]);
     });
 
+    it('commits a prediction with its audit row in one statement, unless a gap closes', async () => {
+      await predict('COL', member('E2E-M-4'));
+      const locked = jest.spyOn(t.app.get(AccessLogRepository), 'lockedTransaction');
+      const open = await predict('COL', member('E2E-M-4'));
+      expect(locked).not.toHaveBeenCalled();
+      await predict('COL', member('E2E-M-4', { service_history: { last_colonoscopy_date: '2026-03-01' } }));
+      expect(locked).toHaveBeenCalledTimes(1);
+      locked.mockRestore();
+      const [gap] = await t.dataSource.query('SELECT intervention_status FROM gap_lists WHERE member_hash = $1', [open.json().member_hash]);
+      expect(gap.intervention_status).toBe('closed');
+      expect(await t.dataSource.query('SELECT 1 FROM predictions WHERE member_hash = $1', [open.json().member_hash])).toHaveLength(3);
+    });
+
+    it('stores nothing when the database refuses the audit row, on either path', async () => {
+      await predict('COL', member('E2E-M-5'));
+      const before = await t.dataSource.query('SELECT (SELECT COUNT(*) FROM predictions) AS p, (SELECT COUNT(*) FROM gap_lists) AS g');
+      await t.dataSource.query("ALTER TABLE api_access_log ADD CONSTRAINT e2e_refuse CHECK (endpoint <> '/api/v1/predict/member/:measure_code') NOT VALID");
+      try {
+        // The first try is the one-statement append; after its failure the writer takes the locked transaction.
+        const locked = jest.spyOn(t.app.get(AccessLogRepository), 'lockedTransaction');
+        expect((await predict('COL', member('E2E-M-5'))).statusCode).toBe(503);
+        expect(locked).not.toHaveBeenCalled();
+        expect((await predict('COL', member('E2E-M-5'))).statusCode).toBe(503);
+        expect(locked).toHaveBeenCalledTimes(1);
+        locked.mockRestore();
+      } finally {
+        await t.dataSource.query('ALTER TABLE api_access_log DROP CONSTRAINT e2e_refuse');
+      }
+      const after = await t.dataSource.query('SELECT (SELECT COUNT(*) FROM predictions) AS p, (SELECT COUNT(*) FROM gap_lists) AS g');
+      expect(after).toEqual(before);
+    });
+
     it('stores the prediction only with its audit row: if the row cannot be written, 503 and nothing stored', async () => {
-      jest.spyOn(t.app.get(AccessLogRepository), 'appendLocked').mockRejectedValueOnce(new Error('disk full'));
+      const log = t.app.get(AccessLogRepository);
+      const oneStatement = jest.spyOn(log, 'appendIfTail').mockRejectedValueOnce(new Error('disk full'));
+      const locked = jest.spyOn(log, 'appendLocked').mockRejectedValueOnce(new Error('disk full'));
       const failed = await predict('COL', member('E2E-M-ATOMIC'));
+      oneStatement.mockRestore();
+      locked.mockRestore();
       expect(failed.statusCode).toBe(503);
       expect(failed.json()).toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
       expect(await t.dataSource.query('SELECT 1 FROM predictions UNION ALL SELECT 1 FROM gap_lists')).toHaveLength(0);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
+import { Bind, CompanionStatement, WHEN_APPENDED } from 'src/modules/audit/companion-write';
 
 export interface ChainTail {
   seq: string;
@@ -12,12 +13,31 @@ export interface ChainTail {
 const AUDIT_CHAIN_LOCK = 7_104_222;
 const PURGE_SETTING = "SELECT set_config('hedis.audit_purge', 'on', true)";
 const UNIQUE_VIOLATION = '23505';
-// The lock is taken (once, before any row is produced) ahead of reading the tail the guard compares.
-const GUARD_CTES = `WITH chain_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock($18)),
-                         chain_tail AS MATERIALIZED (SELECT seq, row_hash FROM api_access_log ORDER BY seq DESC LIMIT 1)`;
-const GUARD_WHERE = `WHERE EXISTS (SELECT 1 FROM chain_lock)
-                       AND (SELECT seq FROM chain_tail) IS NOT DISTINCT FROM $19::bigint
-                       AND (SELECT row_hash FROM chain_tail) IS NOT DISTINCT FROM $20::char(64)`;
+const SEQ_CONSTRAINT = 'uq_api_access_log_seq';
+
+/** The tail a guarded insert expects, and companion changes written by the same statement. */
+interface Guard {
+  tail: ChainTail | null;
+  companions?: (bind: Bind) => CompanionStatement[];
+}
+
+/**
+ * `append_ok` holds one row when the insert may go ahead: the chain lock is taken (once, before any
+ * row is produced), the tail is the expected one, and no companion change would make audit events.
+ * Then the companions' own CTEs, which write under the same condition.
+ */
+function guardCtes({ tail, companions }: Guard, bind: Bind): string {
+  const parts = companions?.(bind) ?? [];
+  const noEvents = parts.map((part) => `AND (${part.noEvents})`).join(' ');
+  return `WITH chain_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(${bind(AUDIT_CHAIN_LOCK)})),
+               chain_tail AS MATERIALIZED (SELECT seq, row_hash FROM api_access_log ORDER BY seq DESC LIMIT 1),
+               append_ok AS MATERIALIZED (
+                 SELECT 1 WHERE EXISTS (SELECT 1 FROM chain_lock)
+                   AND (SELECT seq FROM chain_tail) IS NOT DISTINCT FROM ${bind(tail?.seq ?? null)}::bigint
+                   AND (SELECT row_hash FROM chain_tail) IS NOT DISTINCT FROM ${bind(tail?.rowHash ?? null)}::char(64)
+                   ${noEvents})
+               ${parts.map((part) => `, ${part.ctes}`).join('')}`;
+}
 
 @Injectable()
 export class AccessLogRepository {
@@ -70,7 +90,7 @@ export class AccessLogRepository {
   ): Promise<AccessLogEntry[]> {
     if (expected !== undefined) {
       const rows = build(expected);
-      if (await this.insertRows(rows, manager, expected)) return rows;
+      if (await this.insertRows(rows, manager, { tail: expected })) return rows;
     }
     const rows = build(await this.tail(manager));
     await this.insertRows(rows, manager);
@@ -79,28 +99,43 @@ export class AccessLogRepository {
 
   /**
    * Appends rows chained onto `expected` in one statement — one round trip, committed when it
-   * returns — or answers false if the tail has moved on (another writer or replica appended).
+   * returns — together with any companion changes, or answers false and writes nothing if the tail
+   * has moved on (another writer or replica appended) or a companion's change would make audit events.
    * The statement takes the chain lock before inserting, but its snapshot predates the lock: a row
    * committed while it waited is invisible to the guard, and the unique `seq` then rejects the insert.
    */
-  async appendIfTail(rows: AccessLogEntry[], expected: ChainTail | null): Promise<boolean> {
+  async appendIfTail(
+    rows: AccessLogEntry[],
+    expected: ChainTail | null,
+    companions?: (bind: Bind) => CompanionStatement[],
+  ): Promise<boolean> {
     try {
-      return await this.insertRows(rows, this.entries.manager, expected);
+      return await this.insertRows(rows, this.entries.manager, { tail: expected, companions });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION && constraint === SEQ_CONSTRAINT) return false;
       throw error;
     }
   }
 
   /**
    * One INSERT of column arrays (unnest): far cheaper per row than the query builder under load.
-   * With `guard`, inserts only while the chain's tail is that row (null: an empty chain).
+   * With a guard, inserts only while the chain's tail is the expected row (null: an empty chain).
    */
-  private async insertRows(rows: AccessLogEntry[], manager: EntityManager, guard?: ChainTail | null): Promise<boolean> {
+  private async insertRows(rows: AccessLogEntry[], manager: EntityManager, guard?: Guard): Promise<boolean> {
     const column = <K extends keyof AccessLogEntry>(key: K): Array<AccessLogEntry[K]> => rows.map((row) => row[key]);
-    const guarded = guard !== undefined;
+    const params: unknown[] = [
+      column('logId'), column('seq'), column('apiKeyHash'), column('endpoint'), column('method'), column('statusCode'),
+      column('responseTimeMs'), column('timestamp'), column('eventType'), column('requestId'), column('role'),
+      column('keyPrefix'), column('clientAddress'),
+      // A ragged array of member lists cannot be one SQL array; each list travels as JSON.
+      rows.map((row) => (row.memberHashes ? JSON.stringify(row.memberHashes) : null)),
+      rows.map((row) => (row.details ? JSON.stringify(row.details) : null)),
+      column('prevHash'), column('rowHash'),
+    ];
+    const bind: Bind = (value) => `$${params.push(value)}`;
     const inserted: unknown[] = await manager.query(
-      `${guarded ? GUARD_CTES : ''}
+      `${guard ? guardCtes(guard, bind) : ''}
        INSERT INTO api_access_log (log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, timestamp,
                                    event_type, request_id, role, key_prefix, client_address, member_hashes, details, prev_hash, row_hash)
        SELECT u.log_id, u.seq, u.api_key_hash, u.endpoint, u.method, u.status_code, u.response_time_ms, u.ts, u.event_type,
@@ -112,18 +147,9 @@ export class AccessLogRepository {
                      $16::char(64)[], $17::char(64)[])
            AS u(log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, ts, event_type, request_id, role,
                 key_prefix, client_address, members, details, prev_hash, row_hash)
-       ${guarded ? GUARD_WHERE : ''}
+       ${guard ? WHEN_APPENDED : ''}
        RETURNING seq`,
-      [
-        column('logId'), column('seq'), column('apiKeyHash'), column('endpoint'), column('method'), column('statusCode'),
-        column('responseTimeMs'), column('timestamp'), column('eventType'), column('requestId'), column('role'),
-        column('keyPrefix'), column('clientAddress'),
-        // A ragged array of member lists cannot be one SQL array; each list travels as JSON.
-        rows.map((row) => (row.memberHashes ? JSON.stringify(row.memberHashes) : null)),
-        rows.map((row) => (row.details ? JSON.stringify(row.details) : null)),
-        column('prevHash'), column('rowHash'),
-        ...(guarded ? [AUDIT_CHAIN_LOCK, guard?.seq ?? null, guard?.rowHash ?? null] : []),
-      ],
+      params,
     );
     return inserted.length === rows.length;
   }

@@ -1,7 +1,7 @@
 import { Environment } from 'src/config/environment';
 import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
 import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
-import { BatchWriter } from 'src/modules/audit/companion-write';
+import { BatchWriter, CompanionStatement } from 'src/modules/audit/companion-write';
 
 const record = (): AccessRecord => ({
   eventType: 'http.request',
@@ -43,10 +43,11 @@ describe(AuditLogWriter.name, () => {
         return rows;
       },
       // The tail this writer remembers has moved on when `tailMoved` says so.
-      appendIfTail: async (rows: unknown[]) => {
+      appendIfTail: async (rows: unknown[], _tail: unknown, companions: (bind: () => string) => CompanionStatement[]) => {
         if (tailMoved) return false;
         appended += rows.length;
-        steps.push(`fast ${appended}`);
+        const parts = companions(() => '$1').map((part) => ` with ${part.ctes}`);
+        steps.push(`fast ${appended}${parts.join('')}`);
         return true;
       },
     } as unknown as AccessLogRepository;
@@ -104,6 +105,16 @@ describe(AuditLogWriter.name, () => {
     };
     await writer.appendDurable(record(), [{ writer: closingGaps, item: 'x' }]);
     expect(steps).toEqual(['begin', 'rows gap.status_changed,/x', 'commit']);
+  });
+
+  it('writes companions that offer a statement part in the one-statement append', async () => {
+    const inStatement: BatchWriter<string> = {
+      writeBatch: async () => [],
+      statement: () => ({ ctes: 'extra AS (SELECT 1)', noEvents: 'TRUE' }),
+    };
+    await writer.appendDurable(record());
+    await writer.appendDurable(record(), [{ writer: inStatement, item: 'x' }]);
+    expect(steps).toEqual(['begin', 'rows /x', 'commit', 'fast 2 with extra AS (SELECT 1)']);
   });
 
   it('rejects the durable appends of a batch whose companion write failed, and keeps going', async () => {

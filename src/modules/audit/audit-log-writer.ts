@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Environment } from 'src/config/environment';
 import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
 import { AccessLogRepository, ChainTail } from 'src/modules/audit/access-log.repository';
-import { CompanionWrite, writeCompanions } from 'src/modules/audit/companion-write';
+import { companionStatements, CompanionWrite, writeCompanions } from 'src/modules/audit/companion-write';
 import { chainHash, GENESIS_HASH } from 'src/modules/audit/hash-chain';
 
 /** A row as the caller knows it; sequence, id and hashes are assigned when it is appended. */
@@ -107,14 +107,16 @@ export class AuditLogWriter implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * Rows alone go in one statement chained onto the tail this writer last wrote; if another writer
-   * has appended since, or there are companion writes, through the locked transaction.
+   * One statement when this writer knows the tail and every companion change can join it (see
+   * CompanionStatement); otherwise, or if the tail has moved on (another writer or replica appended),
+   * the locked transaction.
    */
   private async append(batch: Pending[]): Promise<AccessLogEntry[]> {
     const companions = batch.flatMap((p) => p.companions ?? []);
-    if (companions.length === 0 && this.knownTail !== undefined) {
+    const statements = companionStatements(companions);
+    if (this.knownTail !== undefined && statements) {
       const rows = this.chain(this.knownTail, batch);
-      if (await this.log.appendIfTail(rows, this.knownTail)) return rows;
+      if (await this.log.appendIfTail(rows, this.knownTail, statements)) return rows;
     }
     return this.log.lockedTransaction(async (manager) => {
       // The events a change records itself (a gap closed) are chained ahead of the request rows.

@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GroupCommit } from 'src/common/db/group-commit';
 import { AccessRecord, AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { AuditTrail } from 'src/modules/audit/audit-trail';
-import { BatchWriter } from 'src/modules/audit/companion-write';
+import { BatchWriter, Bind, CompanionStatement } from 'src/modules/audit/companion-write';
 import { OpenGap } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
-import { MemberMeasure, PredictionWriteRepository } from 'src/modules/prediction/prediction-write.repository';
+import { MemberMeasure, PredictionRows, PredictionWriteRepository } from 'src/modules/prediction/prediction-write.repository';
 
 
 export interface PredictionWrite {
@@ -48,27 +48,11 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
   }
 
   async writeBatch(writes: PredictionWrite[], manager: EntityManager): Promise<AccessRecord[]> {
-    // The last word on each member-measure wins: a gap opened and later completed is closed.
-    const finalState = new Map<string, { open: OpenGap } | { completed: MemberMeasure; actor: string }>();
-    for (const write of writes) {
-      write.openGaps.forEach((gap) => finalState.set(pairKey(gap), { open: gap }));
-      write.completed.forEach((pair) => finalState.set(pairKey(pair), { completed: pair, actor: write.actor }));
-    }
-    const states = [...finalState.values()];
-    const openGaps = states.flatMap((s) => ('open' in s ? [s.open] : []));
-    const completed = states.flatMap((s) => ('completed' in s ? [s] : []));
-    const closedPairs = await this.rows.write(
-      {
-        predictions: writes.flatMap((w) => w.predictions),
-        openGaps,
-        completed: completed.map((c) => c.completed),
-        closedDate: writes[writes.length - 1].closedDate,
-      },
-      manager,
-    );
-    const closed = new Set(closedPairs.map(pairKey));
+    const { rows, completedBy } = settle(writes);
+    const closed = new Set((await this.rows.write(rows, manager)).map(pairKey));
     const events = new Map<string, { actor: string; measureCode: string; members: string[] }>();
-    for (const { completed: pair, actor } of completed.filter((c) => closed.has(pairKey(c.completed)))) {
+    for (const pair of rows.completed.filter((p) => closed.has(pairKey(p)))) {
+      const actor = completedBy.get(pairKey(pair))!;
       const key = `${actor}|${pair.measureCode}`;
       const event = events.get(key) ?? { actor, measureCode: pair.measureCode, members: [] };
       event.members.push(pair.memberHash);
@@ -79,4 +63,31 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
       return this.audit.toRecord({ type: 'gap.status_changed', actor, details, memberHashes: members });
     });
   }
+
+  statement(writes: PredictionWrite[], bind: Bind): CompanionStatement {
+    return this.rows.statement(settle(writes).rows, bind);
+  }
+}
+
+/** The rows to write for several writes; the last word on each member-measure wins (a gap opened, then completed, is closed). */
+function settle(writes: PredictionWrite[]): { rows: PredictionRows; completedBy: Map<string, string> } {
+  const finalState = new Map<string, { open: OpenGap } | { completed: MemberMeasure }>();
+  const completedBy = new Map<string, string>();
+  for (const write of writes) {
+    write.openGaps.forEach((gap) => finalState.set(pairKey(gap), { open: gap }));
+    for (const pair of write.completed) {
+      finalState.set(pairKey(pair), { completed: pair });
+      completedBy.set(pairKey(pair), write.actor);
+    }
+  }
+  const states = [...finalState.values()];
+  return {
+    rows: {
+      predictions: writes.flatMap((w) => w.predictions),
+      openGaps: states.flatMap((s) => ('open' in s ? [s.open] : [])),
+      completed: states.flatMap((s) => ('completed' in s ? [s.completed] : [])),
+      closedDate: writes[writes.length - 1].closedDate,
+    },
+    completedBy,
+  };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Bind, CompanionStatement, WHEN_APPENDED } from 'src/modules/audit/companion-write';
 import { CLOSED_GAP_STATUS, OpenGap } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
 
@@ -17,67 +18,105 @@ export interface PredictionRows {
   closedDate: string;
 }
 
-// Three data-modifying CTEs in one statement: one round trip inside the audit transaction instead of
-// three. They touch disjoint gap rows (a pair is either open or completed), as PostgreSQL requires.
-// gap_lists keeps one open row per member and measure (a partial unique index).
-const WRITE_SQL = `
-  WITH inserted_predictions AS (
-    INSERT INTO predictions (prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
-                             gap_probability, model_version, features, shap_values)
-    SELECT prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
-           gap_probability, model_version, features, shap_values
-      FROM jsonb_to_recordset($1::jsonb) AS r(prediction_id uuid, member_hash varchar, measure_code varchar,
-           prediction_date timestamp, risk_score float8, risk_tier varchar, gap_probability float8,
-           model_version varchar, features jsonb, shap_values jsonb)
-  ), opened_gaps AS (
-    INSERT INTO gap_lists (member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, intervention_status)
-    SELECT m, c, d, t, p, i, 'pending'
-      FROM unnest($2::varchar[], $3::varchar[], $4::date[], $5::varchar[], $6::float8[], $7::varchar[]) AS g(m, c, d, t, p, i)
-    ON CONFLICT (member_hash, measure_code) WHERE intervention_status IS DISTINCT FROM 'closed'
-    DO UPDATE SET priority_score = EXCLUDED.priority_score, intervention_recommended = EXCLUDED.intervention_recommended
-  )
-  UPDATE gap_lists g SET intervention_status = $10, closed_date = $11
-    FROM unnest($8::varchar[], $9::varchar[]) AS p(m, c)
-   WHERE g.member_hash = p.m AND g.measure_code = p.c AND g.intervention_status IS DISTINCT FROM $10
-  RETURNING g.member_hash, g.measure_code`;
+// Rows travel as JSON documents that PostgreSQL parses: column arrays made the driver escape every
+// features and SHAP string (4x the Node CPU, 2x the time for 6,000 rows). Dates serialise as UTC ISO
+// strings, as the columns hold them.
+const insertPredictions = (records: string, when = ''): string => `
+  INSERT INTO predictions (prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
+                           gap_probability, model_version, features, shap_values)
+  SELECT prediction_id, member_hash, measure_code, prediction_date, risk_score, risk_tier,
+         gap_probability, model_version, features, shap_values
+    FROM jsonb_to_recordset(${records}::jsonb) AS r(prediction_id uuid, member_hash varchar, measure_code varchar,
+         prediction_date timestamp, risk_score float8, risk_tier varchar, gap_probability float8,
+         model_version varchar, features jsonb, shap_values jsonb)
+  ${when}`;
+
+// One open row per member and measure (a partial unique index): new gaps are inserted as pending,
+// gaps already open get the new priority and recommendation and keep their status and date.
+const upsertOpenGaps = (gaps: string, when = ''): string => `
+  INSERT INTO gap_lists (member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, intervention_status)
+  SELECT member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, 'pending'
+    FROM jsonb_to_recordset(${gaps}::jsonb) AS g(member_hash varchar, measure_code varchar, gap_date date, gap_type varchar,
+         priority_score float8, intervention_recommended varchar)
+  ${when}
+  ON CONFLICT (member_hash, measure_code) WHERE intervention_status IS DISTINCT FROM 'closed'
+  DO UPDATE SET priority_score = EXCLUDED.priority_score, intervention_recommended = EXCLUDED.intervention_recommended`;
+
+const pairsOf = (pairs: string): string =>
+  `jsonb_to_recordset(${pairs}::jsonb) AS p(member_hash varchar, measure_code varchar)`;
 
 /** Writes predictions and the gap-list changes they imply. */
 @Injectable()
 export class PredictionWriteRepository {
-  /** Returns the pairs whose open gap was closed. */
+  /**
+   * One statement (one round trip inside the caller's transaction); returns the pairs whose open gap
+   * was closed. Its data-modifying CTEs touch disjoint gap rows, as PostgreSQL requires.
+   */
   async write(rows: PredictionRows, manager: EntityManager): Promise<MemberMeasure[]> {
-    const { openGaps, completed } = rows;
-    // Predictions travel as one JSON document: PostgreSQL parses it, where column arrays made the
-    // driver escape every features and SHAP string (4x the Node CPU, 2x the time for 6,000 rows).
-    // Dates serialise as UTC ISO strings, as the columns hold them.
-    const predictions = JSON.stringify(
-      rows.predictions.map((r) => ({
-        prediction_id: r.predictionId,
-        member_hash: r.memberHash,
-        measure_code: r.measureCode,
-        prediction_date: r.predictionDate,
-        risk_score: r.riskScore,
-        risk_tier: r.riskTier,
-        gap_probability: r.gapProbability,
-        model_version: r.modelVersion,
-        features: r.features,
-        shap_values: r.shapValues,
-      })),
-    );
+    const params: unknown[] = [];
+    const bind: Bind = (value) => `$${params.push(value)}`;
+    const closedStatus = bind(CLOSED_GAP_STATUS);
+    const sql = `
+      WITH inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)))}),
+           opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)))})
+      UPDATE gap_lists g SET intervention_status = ${closedStatus}, closed_date = ${bind(rows.closedDate)}
+        FROM ${pairsOf(bind(pairsJson(rows.completed)))}
+       WHERE g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}
+      RETURNING g.member_hash, g.measure_code`;
     // For UPDATE … RETURNING, TypeORM answers [rows, affected count].
-    const [closed]: [Array<{ member_hash: string; measure_code: string }>, number] = await manager.query(WRITE_SQL, [
-      predictions,
-      openGaps.map((g) => g.memberHash),
-      openGaps.map((g) => g.measureCode),
-      openGaps.map((g) => g.gapDate),
-      openGaps.map((g) => g.gapType),
-      openGaps.map((g) => g.priorityScore),
-      openGaps.map((g) => g.interventionRecommended),
-      completed.map((p) => p.memberHash),
-      completed.map((p) => p.measureCode),
-      CLOSED_GAP_STATUS,
-      rows.closedDate,
-    ]);
+    const [closed]: [Array<{ member_hash: string; measure_code: string }>, number] = await manager.query(sql, params);
     return closed.map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
   }
+
+  /**
+   * The same change as part of the audit log's one-statement append. It closes no gap, so it goes
+   * ahead only while none of the completed pairs has an open gap (closing one is an audit event).
+   */
+  statement(rows: PredictionRows, bind: Bind): CompanionStatement {
+    const noOpenGap =
+      rows.completed.length === 0
+        ? 'TRUE'
+        : `NOT EXISTS (SELECT 1 FROM gap_lists g JOIN ${pairsOf(bind(pairsJson(rows.completed)))}
+                         ON g.member_hash = p.member_hash AND g.measure_code = p.measure_code
+                      WHERE g.intervention_status IS DISTINCT FROM ${bind(CLOSED_GAP_STATUS)})`;
+    return {
+      ctes: `inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)), WHEN_APPENDED)}),
+             opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)), WHEN_APPENDED)})`,
+      noEvents: noOpenGap,
+    };
+  }
+}
+
+function predictionsJson({ predictions }: PredictionRows): string {
+  return JSON.stringify(
+    predictions.map((r) => ({
+      prediction_id: r.predictionId,
+      member_hash: r.memberHash,
+      measure_code: r.measureCode,
+      prediction_date: r.predictionDate,
+      risk_score: r.riskScore,
+      risk_tier: r.riskTier,
+      gap_probability: r.gapProbability,
+      model_version: r.modelVersion,
+      features: r.features,
+      shap_values: r.shapValues,
+    })),
+  );
+}
+
+function gapsJson({ openGaps }: PredictionRows): string {
+  return JSON.stringify(
+    openGaps.map((g) => ({
+      member_hash: g.memberHash,
+      measure_code: g.measureCode,
+      gap_date: g.gapDate,
+      gap_type: g.gapType,
+      priority_score: g.priorityScore,
+      intervention_recommended: g.interventionRecommended,
+    })),
+  );
+}
+
+function pairsJson(pairs: MemberMeasure[]): string {
+  return JSON.stringify(pairs.map((p) => ({ member_hash: p.memberHash, measure_code: p.measureCode })));
 }
