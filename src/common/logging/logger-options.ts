@@ -1,5 +1,3 @@
-import { RequestMethod } from '@nestjs/common';
-import { IncomingMessage } from 'node:http';
 import { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { redactDeep } from 'src/common/logging/redact';
@@ -15,23 +13,17 @@ const CREDENTIAL_PATHS = [
 ];
 
 /**
- * pino-http binds the request id to every log line written while serving a request. Its own
- * per-request line is off: the access line is written by the onResponse hook in app.setup.ts, which
- * knows the matched route template (never the raw URL, which can hold member ids).
+ * One JSON logger for the service. The access line is written by the onResponse hook in app.setup.ts,
+ * which knows the matched route template (never the raw URL, which can hold member ids), and the
+ * error filter names the request id itself. No per-request middleware: pino-http's child logger and
+ * the AsyncLocalStorage that carried it to services cost about a tenth of the main thread under load
+ * (see docs/performance.md), and no in-request log line needed the binding.
  */
 export function loggerOptions(env: Environment, destination?: DestinationStream): Params {
   const options = {
-    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+    forRoutes: [],
     pinoHttp: {
       level: env.LOG_LEVEL,
-      autoLogging: false,
-      genReqId: (req: IncomingMessage) => req.id,
-      quietReqLogger: true,
-      quietResLogger: true,
-      // pino-http still binds the whole request to a logger per request; serialising it (headers, raw
-      // URL) cost about 5 % of the main thread, and a raw URL can hold a member id. Only the id is bound.
-      serializers: { req: (req: IncomingMessage) => ({ id: req.id }) },
-      customAttributeKeys: { reqId: 'requestId' },
       redact: { paths: CREDENTIAL_PATHS, censor: '[REDACTED]' },
       formatters: { log: (object: Record<string, unknown>) => redactDeep(object) as Record<string, unknown> },
       transport:
