@@ -1,9 +1,10 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 import Redis from 'ioredis';
 import { Environment } from 'src/config/environment';
+import { MemoryRateWindows } from 'src/modules/auth/memory-rate-windows';
 
 const WARNING_INTERVAL_MS = 30_000;
 
@@ -16,7 +17,7 @@ const WARNING_INTERVAL_MS = 30_000;
 @Injectable()
 export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger(RateLimitStorage.name);
-  private readonly memory = new ThrottlerStorageService();
+  private readonly memory = new MemoryRateWindows();
   private readonly redis: Redis | null;
   private readonly shared: ThrottlerStorageRedisService | null;
   private lastWarning = 0;
@@ -42,11 +43,11 @@ export class RateLimitStorage implements ThrottlerStorage, OnApplicationShutdown
         this.warn(error as Error);
       }
     }
-    return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
+    return this.memory.increment(`${key}:${throttlerName}`, ttl, limit, blockDuration);
   }
 
   onApplicationShutdown(): void {
-    this.memory.onApplicationShutdown();
+    this.memory.close();
     this.redis?.disconnect();
   }
 
