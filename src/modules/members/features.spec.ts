@@ -107,4 +107,12 @@ describe(buildFeatures.name, () => {
     expect(feature(lastYear, MeasureCode.Gsd, 'last_hba1c_value')).toBe(0);
     expect(feature(thisYear, MeasureCode.Gsd, 'last_hba1c_value')).toBe(8.2);
   });
+
+  it('gives SUPD the latest LDL only when the panel was this year, and its age either way', () => {
+    const lastYear = aMember({ service_history: { last_ldl_value: 131, last_ldl_date: '2025-12-01' } });
+    const thisYear = aMember({ service_history: { last_ldl_value: 131, last_ldl_date: '2026-06-10' } });
+    expect(namedFeatures(buildFeatures(lastYear, MeasureCode.Supd))).toMatchObject({ last_ldl_value: 0, days_since_last_ldl: 211 });
+    expect(namedFeatures(buildFeatures(thisYear, MeasureCode.Supd))).toMatchObject({ last_ldl_value: 131, days_since_last_ldl: 20 });
+    expect(feature(aMember(), MeasureCode.Supd, 'days_since_last_ldl')).toBe(3650);
+  });
 });

@@ -15,7 +15,7 @@ import { MemberRecord } from 'src/modules/members/member-record';
  * Bump on any change to a feature's name, order, meaning or missing-value rule: models trained on one
  * version must not be fed vectors of another.
  */
-export const FEATURE_LIST_VERSION = 'features-2026.1';
+export const FEATURE_LIST_VERSION = 'features-2026.2';
 
 const SPECIFIC: Record<MeasureCode, readonly FeatureDefinition[]> = {
   [MeasureCode.Bcs]: BCS_FEATURES,

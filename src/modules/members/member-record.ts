@@ -103,6 +103,9 @@ export interface ServiceHistoryRecord {
   last_bp_systolic?: number | null;
   last_bp_diastolic?: number | null;
   last_bp_date?: string | null;
+  /** LDL cholesterol from the latest lipid panel, mg/dL. */
+  last_ldl_value?: number | null;
+  last_ldl_date?: string | null;
 }
 
 /** Fills of one drug class in the measurement year, up to `as_of_date`. */

@@ -97,6 +97,19 @@ describe(MemberRecordDto.name, () => {
     expect(JSON.stringify(errors)).not.toContain('bad id with spaces!');
   });
 
+  it('takes an LDL as whole mg/dL within 1-600, with its panel date in the record\'s range', () => {
+    const plain = validPlain();
+    Object.assign(plain.service_history, { last_ldl_value: 142, last_ldl_date: '2026-05-12' });
+    expect(fieldErrors(plain)).toEqual([]);
+    Object.assign(plain.service_history, { last_ldl_value: 3.4, last_ldl_date: '2027-01-02' });
+    expect(fieldErrors(plain).map((error) => error.field).sort()).toEqual([
+      'service_history.last_ldl_date',
+      'service_history.last_ldl_value',
+    ]);
+    Object.assign(plain.service_history, { last_ldl_value: 601, last_ldl_date: null });
+    expect(fieldErrors(plain).map((error) => error.field)).toEqual(['service_history.last_ldl_value']);
+  });
+
   it('rejects, rather than throwing on, a lab value with too many decimals in exponent form', () => {
     for (const value of [1e-7, 7.45, 9.05]) {
       const plain = validPlain();

@@ -15,7 +15,13 @@ import { generatePopulation } from 'src/modules/members/synthetic/generate-popul
 import { PlanArchetype } from 'src/modules/members/synthetic/plan-archetype';
 import { Random } from 'src/modules/members/synthetic/random';
 import { aMemberWithEveryField } from 'src/modules/members/testing/member-record.fixture';
-import { applyMutations, combinedMutations, Plain, singleMutations } from 'src/modules/members/testing/member-record-mutations';
+import {
+  applyMutations,
+  combinedMutations,
+  MEMBER_FIELDS,
+  Plain,
+  singleMutations,
+} from 'src/modules/members/testing/member-record-mutations';
 
 // As the batch route runs class-validator.
 const KNOWN_STRICTER = /^extra ([a-z_]+\.)*(constructor|__proto__|toString|hasOwnProperty) = /;
@@ -113,6 +119,12 @@ describe('memberRecordValidator', () => {
     expect(synthetic.filter((member) => !memberRecordValidator.accepts(member))).toEqual([]);
     const report = checkParity(synthetic.slice(0, 200).map((value, i) => ({ label: `synthetic #${i}`, value })));
     expect(report.violations).toEqual([]);
+  });
+
+  it('mutates every field the DTOs declare, optional ones included', () => {
+    const mutated = new Set(singles.map(({ label }) => label.replace(/^[^:]+: (remove )?/, '').split(' = ')[0]));
+    expect(MEMBER_FIELDS.map((field) => field.path.join('.')).filter((path) => !mutated.has(path))).toEqual([]);
+    expect(mutated).toContain('service_history.last_ldl_value');
   });
 
   it('never accepts what class-validator rejects, and returns its errors, for every single mutation', () => {

@@ -92,4 +92,16 @@ export class ServiceHistoryDto implements ServiceHistoryRecord {
   @IsOptional()
   @IsMemberDate()
   last_bp_date?: string | null;
+
+  @ApiPropertyOptional({ example: 118, minimum: 1, maximum: 600, description: 'LDL cholesterol, mg/dL' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  last_ldl_value?: number | null;
+
+  @ApiPropertyOptional({ example: '2026-05-12', description: 'Lipid panel that gave last_ldl_value' })
+  @IsOptional()
+  @IsMemberDate()
+  last_ldl_date?: string | null;
 }

@@ -1,5 +1,11 @@
 import { max, min } from 'src/modules/members/math';
-import { daysSince, FeatureContext, FeatureDefinition, flag } from 'src/modules/members/features/feature-context';
+import {
+  daysSince,
+  FeatureContext,
+  FeatureDefinition,
+  flag,
+  inMeasurementYear,
+} from 'src/modules/members/features/feature-context';
 import { optionalDay, yearStartDay } from 'src/modules/members/member-dates';
 import { DrugClass, DrugClassFills, StatinIntensity } from 'src/modules/members/member-record';
 
@@ -96,6 +102,8 @@ export const SPC_FEATURES: readonly FeatureDefinition[] = [
   },
 ];
 
+const ldlThisYear = (c: FeatureContext): boolean => inMeasurementYear(c, c.member.service_history.last_ldl_date);
+
 export const SUPD_FEATURES: readonly FeatureDefinition[] = [
   { name: 'statin_fills', description: 'Statin fills this year', value: statinFills },
   daysSinceLastStatin,
@@ -108,5 +116,15 @@ export const SUPD_FEATURES: readonly FeatureDefinition[] = [
     name: 'ischemic_vascular_disease',
     description: '1 if IVD is diagnosed',
     value: (c) => flag(c.member.diagnoses.ischemic_vascular_disease),
+  },
+  {
+    name: 'last_ldl_value',
+    description: 'LDL cholesterol from the latest lipid panel this year, mg/dL; 0 when none this year',
+    value: (c) => (ldlThisYear(c) ? (c.member.service_history.last_ldl_value ?? 0) : 0),
+  },
+  {
+    name: 'days_since_last_ldl',
+    description: 'Days since the latest lipid panel (3650 if none)',
+    value: (c) => daysSince(c, c.member.service_history.last_ldl_date),
   },
 ];

@@ -2,6 +2,7 @@ import { MEASURE_CODES, MeasureCode, measureKey } from 'src/modules/measures/mea
 import { MemberRecord, Sex } from 'src/modules/members/member-record';
 import { writeBloodPressure, writeHba1c } from 'src/modules/members/synthetic/evidence-clinical';
 import { EvidenceContext } from 'src/modules/members/synthetic/evidence-context';
+import { writeLipidPanel } from 'src/modules/members/synthetic/evidence-lipids';
 import {
   writeColorectalScreening,
   writeKidneyTests,
@@ -30,7 +31,13 @@ const EVIDENCE: Partial<Record<MeasureCode, EvidenceWriter>> = {
   [MeasureCode.Gsd]: { write: writeHba1c, relevant: (r) => r.diagnoses.diabetes },
   [MeasureCode.Ked]: { write: writeKidneyTests, relevant: (r) => r.diagnoses.diabetes },
   [MeasureCode.Cbp]: { write: writeBloodPressure, relevant: (r) => r.diagnoses.hypertension || r.diagnoses.diabetes },
+  // SUPD's writer is the last to draw from the member's care-history stream, so it changes no other evidence.
+  [MeasureCode.Supd]: { write: writeLipidPanel, relevant: (r) => hasStatinIndication(r) },
 };
+
+function hasStatinIndication({ diagnoses: d }: MemberRecord): boolean {
+  return d.diabetes || d.hyperlipidemia || d.ischemic_vascular_disease;
+}
 
 /**
  * Writes the care the record shows on the as-of date, consistent with each member's year-end outcome.

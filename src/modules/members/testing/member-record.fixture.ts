@@ -113,6 +113,8 @@ export function aMemberWithEveryField(year = 2026): MemberRecord {
       last_bp_systolic: 134,
       last_bp_diastolic: 82,
       last_bp_date: date('04-21'),
+      last_ldl_value: 118,
+      last_ldl_date: date('05-12'),
     },
     pharmacy: { diabetes: fills('01-09'), rasa: fills('01-20'), statin: fills('02-01'), last_osteoporosis_drug_date: date('12-01', 1) },
     utilization: { distance_to_pcp_miles: 6.5 },

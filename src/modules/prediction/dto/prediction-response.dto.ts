@@ -23,7 +23,7 @@ export class PredictionResponseDto {
   @ApiProperty({ example: 0.49, description: "The model's raw score (log-odds): expected value + Σ SHAP contributions" }) risk_score: number;
   @ApiProperty({ enum: RiskTier }) risk_tier: RiskTier;
   @ApiProperty({ type: [FactorDto] }) top_factors: FactorDto[];
-  @ApiProperty({ example: 'COL-2026.1' }) model_version: string;
+  @ApiProperty({ example: 'COL-2026.2' }) model_version: string;
   @ApiProperty({ format: 'date-time' }) prediction_date: string;
   @ApiProperty({ description: 'Whether the member has an open gap on the gap list after this prediction' }) gap_open: boolean;
 }

@@ -49,7 +49,7 @@ describe('model manifest contract', () => {
     expect(Object.keys(manifest).sort()).toEqual([...TOP_LEVEL_FIELDS].sort());
     expect(manifest).toMatchObject({
       measure_code: code,
-      model_version: `${code}-2026.1`,
+      model_version: `${code}-2026.2`,
       onnx_file: 'model.onnx',
       model_type: 'tree_ensemble',
       feature_list_version: FEATURE_LIST_VERSION,
@@ -102,7 +102,7 @@ describe('model manifest contract', () => {
   it.each(cases)('%s: is accepted and served by the model registry', async (code, trained) => {
     expect(() => parseManifest(files(trained).manifest)).not.toThrow();
     const loaded = await loadModel(dir, code);
-    expect(loaded.manifest.model_version).toBe(`${code}-2026.1`);
+    expect(loaded.manifest.model_version).toBe(`${code}-2026.2`);
     await loaded.scorer.release();
   });
 });

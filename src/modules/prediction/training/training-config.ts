@@ -48,7 +48,7 @@ export const DEFAULT_TRAINING_CONFIG: TrainingConfig = {
   measures: MEASURE_CODES,
   holdoutFraction: 0.2,
   calibrationBins: 10,
-  modelRevision: 1,
+  modelRevision: 2,
   gradientBoosting: SERVING_GRADIENT_BOOSTING,
   logisticRegression: { l2: 1, maxIterations: 50, tolerance: 1e-8 },
 };
