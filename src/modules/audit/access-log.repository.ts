@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AccessLogEntry } from 'src/modules/audit/access-log.entity';
+import { Environment } from 'src/config/environment';
+import { preparedQuery } from 'src/database/prepared-query';
 import { Bind, CompanionStatement, WHEN_APPENDED } from 'src/modules/audit/companion-write';
 
 export interface ChainTail {
@@ -41,7 +43,18 @@ function guardCtes({ tail, companions }: Guard, bind: Bind): string {
 
 @Injectable()
 export class AccessLogRepository {
-  constructor(@InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>) {}
+  /**
+   * The one-statement append is prepared on PostgreSQL. Not on the embedded database: after an
+   * execution of a named statement fails, its wire server answers the next Parse with "already exists".
+   */
+  private readonly prepareAppend: boolean;
+
+  constructor(
+    @InjectRepository(AccessLogEntry) private readonly entries: Repository<AccessLogEntry>,
+    env: Environment,
+  ) {
+    this.prepareAppend = Boolean(env.DATABASE_URL);
+  }
 
   /**
    * Appends rows at the end of the chain. `build` receives the tail inside the locked transaction and
@@ -110,7 +123,7 @@ export class AccessLogRepository {
     companions?: (bind: Bind) => CompanionStatement[],
   ): Promise<boolean> {
     try {
-      return await this.insertRows(rows, this.entries.manager, { tail: expected, companions });
+      return await this.insertRows(rows, null, { tail: expected, companions });
     } catch (error) {
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code === UNIQUE_VIOLATION && constraint === SEQ_CONSTRAINT) return false;
@@ -121,8 +134,9 @@ export class AccessLogRepository {
   /**
    * One INSERT of column arrays (unnest): far cheaper per row than the query builder under load.
    * With a guard, inserts only while the chain's tail is the expected row (null: an empty chain).
+   * Without a transaction (`manager` null) the statement commits on its own.
    */
-  private async insertRows(rows: AccessLogEntry[], manager: EntityManager, guard?: Guard): Promise<boolean> {
+  private async insertRows(rows: AccessLogEntry[], manager: EntityManager | null, guard?: Guard): Promise<boolean> {
     const column = <K extends keyof AccessLogEntry>(key: K): Array<AccessLogEntry[K]> => rows.map((row) => row[key]);
     const params: unknown[] = [
       column('logId'), column('seq'), column('apiKeyHash'), column('endpoint'), column('method'), column('statusCode'),
@@ -134,8 +148,7 @@ export class AccessLogRepository {
       column('prevHash'), column('rowHash'),
     ];
     const bind: Bind = (value) => `$${params.push(value)}`;
-    const inserted: unknown[] = await manager.query(
-      `${guard ? guardCtes(guard, bind) : ''}
+    const text = `${guard ? guardCtes(guard, bind) : ''}
        INSERT INTO api_access_log (log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, timestamp,
                                    event_type, request_id, role, key_prefix, client_address, member_hashes, details, prev_hash, row_hash)
        SELECT u.log_id, u.seq, u.api_key_hash, u.endpoint, u.method, u.status_code, u.response_time_ms, u.ts, u.event_type,
@@ -148,9 +161,11 @@ export class AccessLogRepository {
            AS u(log_id, seq, api_key_hash, endpoint, method, status_code, response_time_ms, ts, event_type, request_id, role,
                 key_prefix, client_address, members, details, prev_hash, row_hash)
        ${guard ? WHEN_APPENDED : ''}
-       RETURNING seq`,
-      params,
-    );
+       RETURNING seq`;
+    const inserted: unknown[] =
+      !manager && this.prepareAppend
+        ? await preparedQuery(this.entries.manager.connection, text, params)
+        : await (manager ?? this.entries.manager).query(text, params);
     return inserted.length === rows.length;
   }
 

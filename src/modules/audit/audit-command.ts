@@ -40,7 +40,7 @@ export async function runAuditCommand(
     options: { from: { type: 'string' }, to: { type: 'string' } },
   });
   const secrets = new ServiceSecrets(env);
-  const log = new AccessLogRepository(dataSource.getRepository(AccessLogEntry));
+  const log = new AccessLogRepository(dataSource.getRepository(AccessLogEntry), env);
   const checkpoints = new AuditCheckpointRepository(dataSource.getRepository(AuditCheckpoint));
   if (positionals[0] === 'verify') {
     const result = await new AuditVerifier(log, checkpoints, secrets).verify({

@@ -57,7 +57,7 @@ export async function runKeysCommand(argv: string[], dataSource: DataSource, env
   const [command, id] = positionals;
   const clock = new Clock();
   const keys = new ApiKeyRepository(dataSource.getRepository(ApiKey));
-  const audit = new AuditTrail(new AuditLogWriter(new AccessLogRepository(dataSource.getRepository(AccessLogEntry)), env), clock);
+  const audit = new AuditTrail(new AuditLogWriter(new AccessLogRepository(dataSource.getRepository(AccessLogEntry), env), env), clock);
   const service = new ApiKeysService(keys, new ApiKeyVerifier(keys, clock, env), clock, env, audit);
   switch (command) {
     case 'create': {
