@@ -20,11 +20,15 @@ const DUMMY_HASH = Buffer.from(hashSecret('no-such-key'), 'hex');
 /**
  * Verifies presented keys. Rows are cached for AUTH_CACHE_TTL_MS, which bounds how long another
  * replica keeps accepting a key revoked elsewhere; on this replica revocation evicts at once.
+ * A row past half that age is reloaded in the background while requests go on using it, and
+ * concurrent loads of one key share a query: requests seldom wait for the database, and an expiry
+ * under load is one query, not one per request in flight.
  */
 @Injectable()
 export class ApiKeyVerifier {
   private readonly logger = new Logger(ApiKeyVerifier.name);
   private readonly cache = new Map<string, CachedKey>();
+  private readonly loading = new Map<string, Promise<ApiKey | null>>();
 
   constructor(
     private readonly keys: ApiKeyRepository,
@@ -48,16 +52,39 @@ export class ApiKeyVerifier {
 
   evict(keyPrefix: string): void {
     this.cache.delete(keyPrefix);
+    // A load already under way may have read the row before the change: its result is not cached.
+    this.loading.delete(keyPrefix);
   }
 
   private async load(keyPrefix: string): Promise<ApiKey | null> {
     const cached = this.cache.get(keyPrefix);
-    const now = Date.now();
-    if (cached && now - cached.loadedAt < this.env.AUTH_CACHE_TTL_MS) return cached.key;
-    const key = await this.keys.findByPrefix(keyPrefix);
-    if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
-    this.cache.set(keyPrefix, { key, loadedAt: now });
-    return key;
+    const age = cached ? Date.now() - cached.loadedAt : Infinity;
+    if (age >= this.env.AUTH_CACHE_TTL_MS) return this.reload(keyPrefix);
+    if (age >= this.env.AUTH_CACHE_TTL_MS / 2) {
+      this.reload(keyPrefix).catch((error: unknown) => this.logger.warn({ err: error, keyPrefix }, 'Could not reload an API key'));
+    }
+    return cached!.key;
+  }
+
+  private reload(keyPrefix: string): Promise<ApiKey | null> {
+    const pending = this.loading.get(keyPrefix);
+    if (pending) return pending;
+    // The row is as fresh as the moment the query was sent, not when it answered.
+    const startedAt = Date.now();
+    const load: Promise<ApiKey | null> = this.keys
+      .findByPrefix(keyPrefix)
+      .then((key) => {
+        if (this.loading.get(keyPrefix) === load) {
+          if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
+          this.cache.set(keyPrefix, { key, loadedAt: startedAt });
+        }
+        return key;
+      })
+      .finally(() => {
+        if (this.loading.get(keyPrefix) === load) this.loading.delete(keyPrefix);
+      });
+    this.loading.set(keyPrefix, load);
+    return load;
   }
 
   /** last_used_at is written at most once a minute per key, off the request's critical path. */
