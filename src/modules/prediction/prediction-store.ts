@@ -9,7 +9,6 @@ import { OpenGap } from 'src/modules/portfolio/gap-list.repository';
 import { Prediction } from 'src/modules/prediction/prediction.entity';
 import { MemberMeasure, PredictionRows, PredictionWriteRepository } from 'src/modules/prediction/prediction-write.repository';
 
-
 export interface PredictionWrite {
   predictions: Array<Omit<Prediction, 'createdAt'>>;
   openGaps: OpenGap[];
