@@ -16,7 +16,7 @@ const CREDENTIAL_PATHS = [
  * One JSON logger for the service. The access line is written by the onResponse hook in app.setup.ts,
  * which knows the matched route template (never the raw URL, which can hold member ids), and the
  * error filter names the request id itself. No per-request middleware: pino-http's child logger and
- * the AsyncLocalStorage that carried it to services cost about a tenth of the main thread under load
+ * the AsyncLocalStorage that carried it to services cost about 8 % of the main thread under load
  * (see docs/performance.md), and no in-request log line needed the binding.
  */
 export function loggerOptions(env: Environment, destination?: DestinationStream): Params {

@@ -58,12 +58,13 @@ export class ApiKeyVerifier {
 
   private async load(keyPrefix: string): Promise<ApiKey | null> {
     const cached = this.cache.get(keyPrefix);
-    const age = cached ? Date.now() - cached.loadedAt : Infinity;
+    if (!cached) return this.reload(keyPrefix);
+    const age = Date.now() - cached.loadedAt;
     if (age >= this.env.AUTH_CACHE_TTL_MS) return this.reload(keyPrefix);
     if (age >= this.env.AUTH_CACHE_TTL_MS / 2) {
       this.reload(keyPrefix).catch((error: unknown) => this.logger.warn({ err: error, keyPrefix }, 'Could not reload an API key'));
     }
-    return cached!.key;
+    return cached.key;
   }
 
   private reload(keyPrefix: string): Promise<ApiKey | null> {
