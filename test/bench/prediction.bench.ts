@@ -16,13 +16,17 @@ import { fmt, load, openLoop, out, percentile, runBench, startBenchApp } from '.
  * The prediction API end to end — validation, member-id hashing, eligibility, features, onnxruntime,
  * exact SHAP, persistence, gap upserts and the durable audit row — against raw onnxruntime.
  */
+const BATCH_SIZE = 10_000;
+
 async function main(): Promise<void> {
   const bench = await startBenchApp();
   const duration = Number(process.env.BENCH_SECONDS ?? 10);
   const key = (await bench.app.get(ApiKeysService).create({ name: 'bench', role: Role.Integration, rate_limit_per_minute: 100_000_000 }, 'bench')).api_key;
   const catalogue = bench.app.get(MeasuresService).getCatalogue();
-  const population = generatePopulation({ members: 12_000, seed: 7, plan: PlanArchetype.ThreeAndHalfStar, catalogue });
+  // About 55 % of the population is eligible for COL: 19,000 members give the batch its 10,000.
+  const population = generatePopulation({ members: 19_000, seed: 7, plan: PlanArchetype.ThreeAndHalfStar, catalogue });
   const colMembers = population.members.map((m) => m.member).filter((m) => eligibilityFor(m, MeasureCode.Col).status === EligibilityStatus.Eligible);
+  if (colMembers.length < BATCH_SIZE) throw new Error(`Only ${colMembers.length} COL-eligible members; the batch needs ${BATCH_SIZE}`);
   out(`Prediction benchmark — ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite'}; ${colMembers.length} COL-eligible synthetic members`);
 
   // The load runs in a worker thread (autocannon `workers`), so it does not share the server's event
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
   out(`  latency ms: p50 ${fmt(percentile(ms, 50), 1)}  p95 ${fmt(percentile(ms, 95), 1)}  p99 ${fmt(percentile(ms, 99), 1)}  max ${fmt(Math.max(...ms), 1)}`);
   out(`  status codes ${JSON.stringify(fixed.statusCodes)}, errors ${fixed.errors}`);
 
-  const batchBody = JSON.stringify({ members: colMembers.slice(0, 10_000) });
+  const batchBody = JSON.stringify({ members: colMembers.slice(0, BATCH_SIZE) });
   for (let run = 1; run <= 3; run++) {
     const started = process.hrtime.bigint();
     const response = await fetch(`${bench.url}/api/v1/predict/batch/COL`, { method: 'POST', headers, body: batchBody });
