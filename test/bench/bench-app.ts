@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { Worker } from 'node:worker_threads';
-import type { OpenLoopOptions, OpenLoopResult } from './open-loop-worker';
+import type { ClosedLoopOptions, LoadResult, OpenLoopOptions } from './load-worker';
 import { AppModule } from 'src/app.module';
 import { configureApp, createFastifyAdapter, NEST_APP_OPTIONS } from 'src/app.setup';
 import { Environment, validateEnvironment } from 'src/config/environment';
@@ -71,11 +71,20 @@ export function runBench(main: () => Promise<void>): void {
   );
 }
 
-/** An open-loop load at a fixed rate, from a worker thread (see open-loop-worker.ts). */
-export function openLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
+/** An open-loop load at a fixed rate, from a worker thread (see load-worker.ts). */
+export function openLoop(options: OpenLoopOptions): Promise<LoadResult> {
+  return inWorker(options);
+}
+
+/** A closed-loop load on a fixed number of connections that keeps every latency (see load-worker.ts). */
+export function closedLoop(options: ClosedLoopOptions): Promise<LoadResult> {
+  return inWorker(options);
+}
+
+function inWorker(options: OpenLoopOptions | ClosedLoopOptions): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(join(__dirname, 'open-loop-worker.js'), { workerData: options });
-    worker.once('message', (result: OpenLoopResult) => {
+    const worker = new Worker(join(__dirname, 'load-worker.js'), { workerData: options });
+    worker.once('message', (result: LoadResult) => {
       resolve(result);
       void worker.terminate();
     });
