@@ -191,6 +191,13 @@ export class Environment {
   @Max(10_000)
   AUDIT_FLUSH_INTERVAL_MS = 250;
 
+  /** How long a batch's Idempotency-Key and its response are kept; after that the key counts as new (Stripe keeps 24 h). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
   /** Folder with one sub-folder per measure (`<CODE>/manifest.json` + ONNX file); see docs/models.md. */
   @IsString()
   @MinLength(1)

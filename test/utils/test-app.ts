@@ -89,7 +89,11 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     dataDir,
     servedRoutes,
     truncate: async () => {
-      const tables = dataSource.entityMetadatas.map((entity) => `"${entity.tableName}"`).join(', ');
+      // Every table the migrations made, not only those with entities (idempotency_keys has none).
+      const rows: Array<{ tablename: string }> = await dataSource.query(
+        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'",
+      );
+      const tables = rows.map((row) => `"${row.tablename}"`).join(', ');
       await app.get(AuditLogWriter).flush();
       await dataSource.transaction(async (manager) => {
         // The audit tables are append-only; the purge setting is the trigger's one exception.

@@ -18,6 +18,14 @@ export interface PredictionWrite {
   actor: string;
 }
 
+/** Work that must commit or fail together with a prediction write (an idempotent response, say). */
+export type TransactionStep = (manager: EntityManager) => Promise<void>;
+
+interface QueuedWrite {
+  write: PredictionWrite;
+  alongside?: TransactionStep;
+}
+
 const pairKey = (p: MemberMeasure): string => `${p.measureCode}:${p.memberHash}`;
 
 /**
@@ -28,9 +36,11 @@ const pairKey = (p: MemberMeasure): string => `${p.measureCode}:${p.memberHash}`
  */
 @Injectable()
 export class PredictionStore implements BatchWriter<PredictionWrite> {
-  private readonly group = new GroupCommit<PredictionWrite>((writes) =>
+  // One failing step fails the whole group, like any other error in the transaction: every caller learns it.
+  private readonly group = new GroupCommit<QueuedWrite>((queued) =>
     this.dataSource.transaction(async (manager) => {
-      const events = await this.writeBatch(writes, manager);
+      const events = await this.writeBatch(queued.map((q) => q.write), manager);
+      for (const { alongside } of queued) await alongside?.(manager);
       if (events.length > 0) await this.auditLog.appendWithin(manager, events);
     }),
   );
@@ -42,8 +52,9 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
     private readonly auditLog: AuditLogWriter,
   ) {}
 
-  save(write: PredictionWrite): Promise<void> {
-    return this.group.submit(write);
+  /** Commits the write, and `alongside` in the same transaction. */
+  save(write: PredictionWrite, alongside?: TransactionStep): Promise<void> {
+    return this.group.submit({ write, alongside });
   }
 
   async writeBatch(writes: PredictionWrite[], manager: EntityManager): Promise<AccessRecord[]> {

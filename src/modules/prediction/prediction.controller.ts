@@ -58,8 +58,8 @@ export class PredictionController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Req() request: FastifyRequest,
   ): Promise<BatchPredictionResponseDto> {
-    return this.idempotency.once(request.apiKey!.id, idempotencyKey, { measureCode, body }, () =>
-      this.predictions.predictBatch(measureCode, body.members, actorOf(request)),
+    return this.idempotency.once(request.apiKey!.id, idempotencyKey, { measureCode, body }, (recordResponse) =>
+      this.predictions.predictBatch(measureCode, body.members, actorOf(request), recordResponse),
     );
   }
 

@@ -13,7 +13,7 @@ import {
   StoredPredictionResponseDto,
 } from 'src/modules/prediction/dto/prediction-response.dto';
 import { HashedMember, PipelineOutcome, PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
-import { PredictionWrite } from 'src/modules/prediction/prediction-store';
+import { PredictionStore, PredictionWrite, TransactionStep } from 'src/modules/prediction/prediction-store';
 import { NotEligibleError } from 'src/modules/prediction/prediction.errors';
 import { storedPredictionResponse } from 'src/modules/prediction/stored-prediction';
 import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
@@ -31,6 +31,7 @@ export class PredictionService {
     private readonly measures: MeasuresService,
     private readonly pipeline: PredictionPipeline,
     private readonly predictions: PredictionRepository,
+    private readonly store: PredictionStore,
   ) {}
 
   /** Scores one member; the caller commits the returned write (with the request's audit row). */
@@ -60,8 +61,16 @@ export class PredictionService {
     return { response, write };
   }
 
-  /** Each member validated and predicted on its own: one bad member gets an error entry, the rest succeed. */
-  async predictBatch(measureCode: string, rawMembers: Array<Record<string, unknown>>, actor: string): Promise<BatchPredictionResponseDto> {
+  /**
+   * Each member validated and predicted on its own: one bad member gets an error entry, the rest
+   * succeed. The rows commit in one transaction, with `recordResponse`'s step when given.
+   */
+  async predictBatch(
+    measureCode: string,
+    rawMembers: Array<Record<string, unknown>>,
+    actor: string,
+    recordResponse?: (response: BatchPredictionResponseDto) => TransactionStep,
+  ): Promise<BatchPredictionResponseDto> {
     const measure = this.measure(measureCode);
     const results: BatchItemDto[] = new Array(rawMembers.length);
     const valid: HashedMember[] = [];
@@ -76,11 +85,14 @@ export class PredictionService {
       indexOf.set(member, index);
       valid.push(member);
     });
-    for (const outcome of await this.pipeline.run(measure, valid, actor)) {
+    const { outcomes, write } = await this.pipeline.prepare(measure, valid, actor);
+    for (const outcome of outcomes) {
       results[indexOf.get(outcome.member)!] = itemFor(indexOf.get(outcome.member)!, measure, outcome);
     }
     const failed = results.filter((r) => r.error).length;
-    return { measure, total: results.length, succeeded: results.length - failed, failed, results };
+    const response = { measure, total: results.length, succeeded: results.length - failed, failed, results };
+    await this.store.save(write, recordResponse?.(response));
+    return response;
   }
 
   async get(predictionId: string): Promise<StoredPredictionResponseDto> {
