@@ -10,7 +10,7 @@ import { MemberHasher } from 'src/common/phi/member-hasher';
 import { replaceMemberIds } from 'src/common/phi/phi-edge';
 import { Environment } from 'src/config/environment';
 import { SERVICE_VERSION } from 'src/config/version';
-import { AccessRecorder } from 'src/modules/audit/access-recorder';
+import { AccessRecorder, AUDIT_UNAVAILABLE_STATUS } from 'src/modules/audit/access-recorder';
 import { AuditCheckpointer } from 'src/modules/audit/audit-checkpointer';
 import { AuditLogWriter } from 'src/modules/audit/audit-log-writer';
 import { API_KEY_SECURITY } from 'src/modules/auth/auth.decorators';
@@ -117,10 +117,10 @@ function registerHttpHooks(app: NestFastifyApplication): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (await recorder.record(request, reply)) return payload;
     const problem = buildProblem(
-      { status: 503, code: 'AUDIT_UNAVAILABLE', title: 'Audit log unavailable', detail: 'The access could not be recorded, so no member data was returned. Retry later.' },
+      { status: AUDIT_UNAVAILABLE_STATUS, code: 'AUDIT_UNAVAILABLE', title: 'Audit log unavailable', detail: 'The access could not be recorded, so no member data was returned. Retry later.' },
       request.id,
     );
-    reply.code(503).header('content-type', PROBLEM_CONTENT_TYPE);
+    reply.code(AUDIT_UNAVAILABLE_STATUS).header('content-type', PROBLEM_CONTENT_TYPE);
     return JSON.stringify(problem);
   });
   // Runs after in-flight requests finished and before the database closes: nothing buffered is lost.

@@ -1,4 +1,8 @@
 import { DatabaseTargetHolder } from 'src/database/embedded-database.module';
+import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
+import { AuditLogWriter } from 'src/modules/audit/audit-log-writer';
+import { Role } from 'src/modules/auth/role';
+import { issueKey, withKey } from 'test/utils/api-keys';
 import { TcpProxy } from 'test/utils/tcp-proxy';
 import { createTestApp, TestApp } from 'test/utils/test-app';
 import { testDatabaseUrl } from 'test/utils/test-database';
@@ -58,5 +62,22 @@ describe('Database outage (e2e)', () => {
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 250));
     }
     expect(status).toBe(200);
+  });
+
+  it('logs a member-data request refused because its row could not be committed, once the log can be written', async () => {
+    await t.truncate();
+    const auditor = (await issueKey(t.app, Role.Auditor)).api_key;
+    // Both ways of committing the row fail, as when the database refuses writes for a moment.
+    const log = t.app.get(AccessLogRepository);
+    const oneStatement = jest.spyOn(log, 'appendIfTail').mockRejectedValueOnce(new Error('disk full'));
+    const locked = jest.spyOn(log, 'appendLocked').mockRejectedValueOnce(new Error('disk full'));
+    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(auditor), payload: { member_id: 'OUTAGE-M-1' } });
+    oneStatement.mockRestore();
+    locked.mockRestore();
+    expect(refused.statusCode).toBe(503);
+
+    await t.app.get(AuditLogWriter).flush();
+    const rows = await t.dataSource.query('SELECT status_code, endpoint, member_hashes FROM api_access_log WHERE request_id = $1', [refused.headers['x-request-id']]);
+    expect(rows).toEqual([{ status_code: 503, endpoint: '/api/v1/audit/member-access', member_hashes: [expect.stringMatching(/^[0-9a-f]{64}$/)] }]);
   });
 });

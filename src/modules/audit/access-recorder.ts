@@ -9,6 +9,8 @@ import 'src/modules/auth/presented-key';
 import { presentedKey } from 'src/modules/auth/presented-key';
 
 const PRESENTED_PREFIX = /^hso_[0-9A-Za-z]{12}/;
+/** What a request gets when its member-data row cannot be committed. */
+export const AUDIT_UNAVAILABLE_STATUS = 503;
 
 /** Turns each request into its access-log row, written before the response when it touched member data. */
 @Injectable()
@@ -19,7 +21,8 @@ export class AccessRecorder {
   ) {}
 
   /**
-   * True when the row is safely stored or buffered; false when a required durable write failed.
+   * True when the row is safely stored or buffered; false when a required durable write failed (the
+   * caller then answers AUDIT_UNAVAILABLE_STATUS).
    * A successful response's companion writes commit with its row; a failed one's are dropped.
    */
   async record(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
@@ -33,6 +36,9 @@ export class AccessRecorder {
       await this.writer.appendDurable(row, request.companionWrites);
       return true;
     } catch {
+      // The client is answered 503 instead, and that answer is logged like any other failed request:
+      // buffered, and written once the log can be written again.
+      this.writer.appendBuffered({ ...row, statusCode: AUDIT_UNAVAILABLE_STATUS });
       return false;
     }
   }
