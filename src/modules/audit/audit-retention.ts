@@ -5,6 +5,8 @@ import { AccessLogRepository } from 'src/modules/audit/access-log.repository';
 import { AuditCheckpointer } from 'src/modules/audit/audit-checkpointer';
 
 const DAY_MS = 24 * 3600 * 1000;
+/** The first purge waits a minute, off the start-up path; replicas restarted daily still purge. */
+export const FIRST_PURGE_DELAY_MS = 60_000;
 
 export interface PurgeResult {
   deleted_rows: number;
@@ -13,8 +15,8 @@ export interface PurgeResult {
 }
 
 /**
- * Deletes access-log rows older than AUDIT_RETENTION_DAYS, daily in the service and on demand from
- * the CLI. The last deleted row is signed first (a `purge` checkpoint), so the remaining chain
+ * Deletes access-log rows older than AUDIT_RETENTION_DAYS: a minute after start-up and daily after
+ * that in the service, and on demand from the CLI. The last deleted row is signed first (a `purge` checkpoint), so the remaining chain
  * still verifies from its new first row.
  */
 @Injectable()
@@ -30,14 +32,18 @@ export class AuditRetention implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => {
+    const purgeLogged = (): void => {
       this.purge().catch((error: unknown) => this.logger.error({ err: error }, 'Audit retention purge failed'));
-    }, DAY_MS);
-    this.timer.unref();
+    };
+    this.timer = setTimeout(() => {
+      purgeLogged();
+      this.timer = setInterval(purgeLogged, DAY_MS).unref();
+    }, FIRST_PURGE_DELAY_MS).unref();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    // clearTimeout clears either kind of timer.
+    clearTimeout(this.timer);
   }
 
   async purge(): Promise<PurgeResult> {
