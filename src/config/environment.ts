@@ -172,6 +172,12 @@ export class Environment {
   @MinLength(32, { message: 'AUDIT_CHECKPOINT_KEY must be at least 32 characters' })
   AUDIT_CHECKPOINT_KEY?: string;
 
+  /** Earlier AUDIT_CHECKPOINT_KEYs, comma-separated: after a rotation, checkpoints they signed still verify. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((key) => key.trim()).filter(Boolean) : value))
+  @IsString({ each: true })
+  @MinLength(32, { each: true, message: 'each AUDIT_CHECKPOINT_PREVIOUS_KEYS entry must be at least 32 characters' })
+  AUDIT_CHECKPOINT_PREVIOUS_KEYS: string[] = [];
+
   /** Access-log retention. HIPAA documentation must be kept six years, so less is refused. */
   @Transform(toInteger)
   @IsInt()

@@ -19,11 +19,14 @@ export class ServiceSecrets {
   private readonly logger = new Logger(ServiceSecrets.name);
   readonly phiHashKey: string;
   readonly auditCheckpointKey: string;
+  /** Keys that signed checkpoints before the current one; they verify, and never sign. */
+  readonly previousCheckpointKeys: readonly string[];
 
   constructor(env: Environment) {
     const stored = env.PHI_HASH_KEY && env.AUDIT_CHECKPOINT_KEY ? null : this.embeddedSecrets(env.DATA_DIR);
     this.phiHashKey = env.PHI_HASH_KEY ?? stored!.phi_hash_key;
     this.auditCheckpointKey = env.AUDIT_CHECKPOINT_KEY ?? stored!.audit_checkpoint_key;
+    this.previousCheckpointKeys = env.AUDIT_CHECKPOINT_PREVIOUS_KEYS;
   }
 
   private embeddedSecrets(dataDir: string): StoredSecrets {

@@ -39,7 +39,8 @@ export class AuditVerifier {
 
   async verify(range: { from?: Date; to?: Date } = {}): Promise<VerificationResult> {
     const all = await this.checkpoints.listBySeq();
-    const forged = all.find((c) => c.hmac !== checkpointHmac(this.secrets.auditCheckpointKey, c.seq, c.rowHash));
+    const keys = [this.secrets.auditCheckpointKey, ...this.secrets.previousCheckpointKeys];
+    const forged = all.find((c) => !keys.some((key) => c.hmac === checkpointHmac(key, c.seq, c.rowHash)));
     const result = (broken: ChainBreak | null, rows = 0, first: string | null = null, last: string | null = null): VerificationResult => ({
       ok: broken === null,
       rows_checked: rows,
@@ -48,7 +49,7 @@ export class AuditVerifier {
       last_seq: last,
       broken,
     });
-    if (forged) return result(breakAt(forged.seq, 'checkpoint signature does not match AUDIT_CHECKPOINT_KEY'));
+    if (forged) return result(breakAt(forged.seq, 'checkpoint signature matches neither AUDIT_CHECKPOINT_KEY nor any of AUDIT_CHECKPOINT_PREVIOUS_KEYS'));
 
     const whole = await this.log.seqBounds();
     const bounds = range.from || range.to ? await this.log.seqBounds(range.from, range.to) : whole;
