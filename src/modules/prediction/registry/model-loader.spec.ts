@@ -6,6 +6,8 @@ import { FEATURE_LIST_VERSION, FEATURE_NAMES } from 'src/modules/members/feature
 import { trainGradientBoosting } from 'src/modules/prediction/model/gradient-boosting';
 import { trainLogisticRegression } from 'src/modules/prediction/model/logistic-regression';
 import { exportLinearModelToOnnx, exportTreeEnsembleToOnnx } from 'src/modules/prediction/model/onnx-export';
+import { matMulSigmoidModel, twoRowLinearClassifier } from 'src/modules/prediction/model/testing/onnx-test-models';
+import { LoadedModel } from 'src/modules/prediction/registry/loaded-model';
 import { sigmoid } from 'src/modules/prediction/registry/sigmoid';
 import { loadModel, ModelLoadError } from 'src/modules/prediction/registry/model-loader';
 
@@ -38,7 +40,16 @@ describe(loadModel.name, () => {
     if (onnx) writeFileSync(join(dir, MEASURE, 'model.onnx'), onnx);
   };
   const { rows, labels } = trainingData();
-  const trees = exportTreeEnsembleToOnnx(trainGradientBoosting(rows, labels, { nTrees: 10, maxDepth: 3, seed: 3 }));
+  const ensemble = trainGradientBoosting(rows, labels, { nTrees: 10, maxDepth: 3, seed: 3 });
+  // Described in its metadata as npm run train describes ours; a feature_names entry given here is written as is.
+  const treesWith = (metadata: Record<string, string> = {}, featureNames: readonly string[] = names) =>
+    exportTreeEnsembleToOnnx(ensemble, {
+      featureNames: metadata.feature_names === undefined ? featureNames : undefined,
+      metadata: { measure_code: MEASURE, model_version: 'COL-test.1', feature_list_version: FEATURE_LIST_VERSION, ...metadata },
+    });
+  const trees = treesWith();
+  const manifestFile = () => join(dir, MEASURE, 'manifest.json');
+  const onnxFile = () => join(dir, MEASURE, 'model.onnx');
 
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'models-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,5 +90,122 @@ describe(loadModel.name, () => {
     arrange();
     await expect(loadModel(dir, MEASURE)).rejects.toThrow(ModelLoadError);
     await expect(loadModel(dir, MEASURE)).rejects.toThrow(message);
+  });
+  describe('feature list and the file’s own description', () => {
+    const swapped = [names[1], names[0], ...names.slice(2)];
+
+    it.each<[string, () => void, () => ModelLoadError]>([
+      [
+        'a manifest trained on another feature list version, though every name is known',
+        () => write(manifest({ feature_list_version: 'features-2026.1' }), trees),
+        () =>
+          new ModelLoadError(
+            manifestFile(),
+            `feature_list_version is features-2026.1, but this service builds ${FEATURE_LIST_VERSION}; ` +
+              `retrain the model on ${FEATURE_LIST_VERSION} features`,
+          ),
+      ],
+      [
+        'a file whose feature_names metadata orders the columns differently',
+        () => write(manifest(), treesWith({}, swapped)),
+        () =>
+          new ModelLoadError(
+            onnxFile(),
+            `the file's feature_names metadata has "${names[1]}" at input column 0, where the manifest has "${names[0]}"`,
+          ),
+      ],
+      [
+        'a file whose feature_names metadata has another length',
+        () => write(manifest(), treesWith({ feature_names: JSON.stringify(names.slice(1)) })),
+        () =>
+          new ModelLoadError(
+            onnxFile(),
+            `the file's feature_names metadata names ${names.length - 1} features, the manifest ${names.length}`,
+          ),
+      ],
+      [
+        'a file whose feature_names metadata is not a list of names',
+        () => write(manifest(), treesWith({ feature_names: names.join(',') })),
+        () => new ModelLoadError(onnxFile(), "the file's feature_names metadata is not a JSON array of strings"),
+      ],
+      [
+        'a file trained on another feature list version under a re-stamped manifest',
+        () => write(manifest(), treesWith({ feature_list_version: 'features-2026.1' })),
+        () =>
+          new ModelLoadError(
+            onnxFile(),
+            `the file's feature_list_version metadata is features-2026.1, the manifest's ${FEATURE_LIST_VERSION}`,
+          ),
+      ],
+      [
+        'another measure’s file',
+        () => write(manifest(), treesWith({ measure_code: 'BCS' })),
+        () => new ModelLoadError(onnxFile(), "the file's measure_code metadata is BCS, the manifest's COL"),
+      ],
+    ])('refuses %s', async (_label, arrange, expected) => {
+      arrange();
+      const load = loadModel(dir, MEASURE);
+      await expect(load).rejects.toBeInstanceOf(ModelLoadError);
+      await expect(load).rejects.toThrow(expected());
+    });
+
+    it('accepts a manifest-only new model_version over the file’s own', async () => {
+      write(manifest({ model_version: 'COL-test.2' }), trees);
+      const loaded = await loadModel(dir, MEASURE);
+      expect(loaded.manifest.model_version).toBe('COL-test.2');
+      expect(loaded.model.metadata.model_version).toBe('COL-test.1');
+      await loaded.scorer.release();
+    });
+  });
+
+  describe('linear models through the loader', () => {
+    // Three of COL's features, out of the builder's order, so the columns are mapped by name.
+    const picked = [names[4], names[0], names[2]];
+    const means = [0.4, 0.55, 0.35];
+    const f32 = Math.fround;
+    let loaded: LoadedModel | undefined;
+    afterEach(async () => {
+      await loaded?.scorer.release();
+      loaded = undefined;
+    });
+
+    it.each<[string, string, () => Uint8Array, readonly string[], number[], number]>([
+      ['Sigmoid(MatMul + Add)', 'MatMul/Add/Sigmoid', () => matMulSigmoidModel({ withAdd: true }), picked, [0.7, -1.1, 0.25], -0.4],
+      [
+        'Sigmoid(Add(bias, MatMul))',
+        'MatMul/Add/Sigmoid',
+        () => matMulSigmoidModel({ withAdd: true, biasFirst: true }),
+        picked,
+        [0.7, -1.1, 0.25],
+        -0.4,
+      ],
+      ['a two-row LinearClassifier (skl2onnx)', 'LinearClassifier', () => twoRowLinearClassifier(), picked.slice(0, 2), [0.5, -0.8], -0.3],
+      [
+        'a one-row LinearClassifier (our exporter)',
+        'LinearClassifier',
+        () => exportLinearModelToOnnx({ nFeatures: 3, coefficients: Float64Array.of(1.3, 0.2, -0.9), intercept: 0.15, link: 'logistic' }),
+        picked,
+        [1.3, 0.2, -0.9],
+        0.15,
+      ],
+    ])('scores %s, and its SHAP values plus the expected value equal the raw score', async (_label, operator, onnx, features, weights, bias) => {
+      const referenceMeans = means.slice(0, features.length);
+      write(manifest({ model_type: 'linear', feature_names: features, reference_means: referenceMeans }), onnx());
+      loaded = await loadModel(dir, MEASURE);
+      expect(loaded.model.operator).toBe(operator);
+      expect(Array.from(loaded.columns)).toEqual(features.map((name) => names.indexOf(name)));
+
+      const builderRow = Float64Array.from(names, (_, i) => 0.05 + 0.07 * i);
+      const row = Array.from(loaded.columns, (column) => builderRow[column]);
+      // The file holds float32 weights; onnxruntime also rounds the input to float32.
+      const raw = row.reduce((sum, x, j) => sum + f32(weights[j]) * f32(x), f32(bias));
+      const expectedValue = referenceMeans.reduce((sum, m, j) => sum + f32(weights[j]) * m, f32(bias));
+      const contributions = loaded.explainer.shapValues(row);
+      const [probability] = await loaded.scorer.predictProbabilities([row]);
+
+      expect(loaded.explainer.expectedValue).toBeCloseTo(expectedValue, 9);
+      expect(Math.abs(loaded.explainer.expectedValue + contributions.reduce((sum, c) => sum + c, 0) - raw)).toBeLessThan(1e-6);
+      expect(Math.abs(probability - sigmoid(raw))).toBeLessThan(1e-6);
+    });
   });
 });
