@@ -58,18 +58,26 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
   }
 
   async writeBatch(writes: PredictionWrite[], manager: EntityManager): Promise<AccessRecord[]> {
-    const { rows, completedBy } = settle(writes);
-    const closed = new Set((await this.rows.write(rows, manager)).map(pairKey));
+    const { rows, actorOf } = settle(writes);
+    const { opened, closed } = await this.rows.write(rows, manager);
+    return [
+      ...this.statusEvents(opened, actorOf, { to_status: 'pending', reason: 'gap_predicted_open' }),
+      ...this.statusEvents(closed, actorOf, { to_status: 'closed', reason: 'numerator_met_in_submitted_record' }),
+    ];
+  }
+
+  /** One `gap.status_changed` event per actor and measure, naming every member whose gap changed. */
+  private statusEvents(pairs: MemberMeasure[], actorOf: Map<string, string>, change: { to_status: string; reason: string }): AccessRecord[] {
     const events = new Map<string, { actor: string; measureCode: string; members: string[] }>();
-    for (const pair of rows.completed.filter((p) => closed.has(pairKey(p)))) {
-      const actor = completedBy.get(pairKey(pair))!;
+    for (const pair of pairs) {
+      const actor = actorOf.get(pairKey(pair))!;
       const key = `${actor}|${pair.measureCode}`;
       const event = events.get(key) ?? { actor, measureCode: pair.measureCode, members: [] };
       event.members.push(pair.memberHash);
       events.set(key, event);
     }
     return [...events.values()].map(({ actor, measureCode, members }) => {
-      const details = { measure_code: measureCode, to_status: 'closed', reason: 'numerator_met_in_submitted_record', gaps: members.length };
+      const details = { measure_code: measureCode, ...change, gaps: members.length };
       return this.audit.toRecord({ type: 'gap.status_changed', actor, details, memberHashes: members });
     });
   }
@@ -79,15 +87,21 @@ export class PredictionStore implements BatchWriter<PredictionWrite> {
   }
 }
 
-/** The rows to write for several writes; the last word on each member-measure wins (a gap opened, then completed, is closed). */
-function settle(writes: PredictionWrite[]): { rows: PredictionRows; completedBy: Map<string, string> } {
+/**
+ * The rows to write for several writes; the last word on each member-measure wins (a gap opened, then
+ * completed, is closed), and its writer is the actor of any status change on that pair.
+ */
+function settle(writes: PredictionWrite[]): { rows: PredictionRows; actorOf: Map<string, string> } {
   const finalState = new Map<string, { open: OpenGap } | { completed: MemberMeasure }>();
-  const completedBy = new Map<string, string>();
+  const actorOf = new Map<string, string>();
   for (const write of writes) {
-    write.openGaps.forEach((gap) => finalState.set(pairKey(gap), { open: gap }));
+    for (const gap of write.openGaps) {
+      finalState.set(pairKey(gap), { open: gap });
+      actorOf.set(pairKey(gap), write.actor);
+    }
     for (const pair of write.completed) {
       finalState.set(pairKey(pair), { completed: pair });
-      completedBy.set(pairKey(pair), write.actor);
+      actorOf.set(pairKey(pair), write.actor);
     }
   }
   const states = [...finalState.values()];
@@ -98,6 +112,6 @@ function settle(writes: PredictionWrite[]): { rows: PredictionRows; completedBy:
       completed: states.flatMap((s) => ('completed' in s ? [s.completed] : [])),
       closedDate: writes[writes.length - 1].closedDate,
     },
-    completedBy,
+    actorOf,
   };
 }

@@ -33,6 +33,7 @@ const insertPredictions = (records: string, when = ''): string => `
 
 // One open row per member and measure (a partial unique index): new gaps are inserted as pending,
 // gaps already open get the new priority and recommendation and keep their status and date.
+// `created` tells the two apart: a row the statement inserted has no xmax yet.
 const upsertOpenGaps = (gaps: string, when = ''): string => `
   INSERT INTO gap_lists (member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, intervention_status)
   SELECT member_hash, measure_code, gap_date, gap_type, priority_score, intervention_recommended, 'pending'
@@ -40,7 +41,14 @@ const upsertOpenGaps = (gaps: string, when = ''): string => `
          priority_score float8, intervention_recommended varchar)
   ${when}
   ON CONFLICT (member_hash, measure_code) WHERE intervention_status IS DISTINCT FROM 'closed'
-  DO UPDATE SET priority_score = EXCLUDED.priority_score, intervention_recommended = EXCLUDED.intervention_recommended`;
+  DO UPDATE SET priority_score = EXCLUDED.priority_score, intervention_recommended = EXCLUDED.intervention_recommended
+  RETURNING member_hash, measure_code, xmax = 0 AS created`;
+
+/** What a write did to the gap list: every change of a gap's status is an audit event. */
+export interface GapChanges {
+  opened: MemberMeasure[];
+  closed: MemberMeasure[];
+}
 
 const pairsOf = (pairs: string): string =>
   `jsonb_to_recordset(${pairs}::jsonb) AS p(member_hash varchar, measure_code varchar)`;
@@ -49,40 +57,50 @@ const pairsOf = (pairs: string): string =>
 @Injectable()
 export class PredictionWriteRepository {
   /**
-   * One statement (one round trip inside the caller's transaction); returns the pairs whose open gap
-   * was closed. Its data-modifying CTEs touch disjoint gap rows, as PostgreSQL requires.
+   * One statement (one round trip inside the caller's transaction); returns the pairs whose gap it
+   * opened or closed. Its data-modifying CTEs touch disjoint gap rows, as PostgreSQL requires.
    */
-  async write(rows: PredictionRows, manager: EntityManager): Promise<MemberMeasure[]> {
+  async write(rows: PredictionRows, manager: EntityManager): Promise<GapChanges> {
     const params: unknown[] = [];
     const bind: Bind = (value) => `$${params.push(value)}`;
     const closedStatus = bind(CLOSED_GAP_STATUS);
     const sql = `
       WITH inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)))}),
-           opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)))})
-      UPDATE gap_lists g SET intervention_status = ${closedStatus}, closed_date = ${bind(rows.closedDate)}
-        FROM ${pairsOf(bind(pairsJson(rows.completed)))}
-       WHERE g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}
-      RETURNING g.member_hash, g.measure_code`;
-    // For UPDATE … RETURNING, TypeORM answers [rows, affected count].
-    const [closed]: [Array<{ member_hash: string; measure_code: string }>, number] = await manager.query(sql, params);
-    return closed.map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
+           opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)))}),
+           closed_gaps AS (
+             UPDATE gap_lists g SET intervention_status = ${closedStatus}, closed_date = ${bind(rows.closedDate)}
+               FROM ${pairsOf(bind(pairsJson(rows.completed)))}
+              WHERE g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}
+             RETURNING g.member_hash, g.measure_code)
+      SELECT TRUE AS closed, member_hash, measure_code FROM closed_gaps
+      UNION ALL
+      SELECT FALSE, member_hash, measure_code FROM opened_gaps WHERE created`;
+    const changed: Array<{ closed: boolean; member_hash: string; measure_code: string }> = await manager.query(sql, params);
+    const pairs = (closed: boolean): MemberMeasure[] =>
+      changed.filter((r) => r.closed === closed).map((r) => ({ memberHash: r.member_hash, measureCode: r.measure_code }));
+    return { opened: pairs(false), closed: pairs(true) };
   }
 
   /**
-   * The same change as part of the audit log's one-statement append. It closes no gap, so it goes
-   * ahead only while none of the completed pairs has an open gap (closing one is an audit event).
+   * The same change as part of the audit log's one-statement append. It may change no gap's status
+   * (that is an audit event, hashed in Node), so it goes ahead only while every open pair already has
+   * an open gap and none of the completed pairs has one.
    */
   statement(rows: PredictionRows, bind: Bind): CompanionStatement {
-    const noOpenGap =
-      rows.completed.length === 0
-        ? 'TRUE'
-        : `NOT EXISTS (SELECT 1 FROM gap_lists g JOIN ${pairsOf(bind(pairsJson(rows.completed)))}
-                         ON g.member_hash = p.member_hash AND g.measure_code = p.measure_code
-                      WHERE g.intervention_status IS DISTINCT FROM ${bind(CLOSED_GAP_STATUS)})`;
+    const openGapOf = (pairs: MemberMeasure[], closedStatus: string): string =>
+      `SELECT 1 FROM ${pairsOf(bind(pairsJson(pairs)))}
+         JOIN gap_lists g ON g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}`;
+    const conditions: string[] = [];
+    if (rows.openGaps.length > 0) {
+      const closedStatus = bind(CLOSED_GAP_STATUS);
+      // Pairs are distinct (see settle), so equal counts mean every pair has its open gap.
+      conditions.push(`(SELECT COUNT(*) FROM (${openGapOf(rows.openGaps, closedStatus)}) existing) = ${rows.openGaps.length}`);
+    }
+    if (rows.completed.length > 0) conditions.push(`NOT EXISTS (${openGapOf(rows.completed, bind(CLOSED_GAP_STATUS))})`);
     return {
       ctes: `inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)), WHEN_APPENDED)}),
              opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)), WHEN_APPENDED)})`,
-      noEvents: noOpenGap,
+      noEvents: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE',
     };
   }
 }
