@@ -20,7 +20,7 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), createFastifyAdapter(env), NEST_APP_OPTIONS);
   await configureApp(app, env);
   await app.listen(env.PORT, env.HOST);
-  await seedDemoDataOnFirstStart(app, env);
+  await seedDemoDataOnFirstStart(app);
   await announceFirstKey(app, env);
 
   // If in-flight requests have not finished within the timeout, exit anyway rather than hang a rollout.
@@ -31,12 +31,11 @@ async function bootstrap(): Promise<void> {
 }
 
 /** A newcomer's empty embedded database gets a scored synthetic population, so every route has data. */
-async function seedDemoDataOnFirstStart(app: NestFastifyApplication, env: Environment): Promise<void> {
-  const seeder = app.get(DemoSeeder);
-  if (env.DATABASE_URL || !(await seeder.isEmpty())) return;
-  process.stdout.write(`First start: scoring a synthetic demo population (${DEMO_MEMBERS} members, not real data)...\n`);
-  const result = await seeder.seed();
-  process.stdout.write(`Demo data ready: ${result.predictions} predictions in ${result.seconds.toFixed(1)} s.\n`);
+async function seedDemoDataOnFirstStart(app: NestFastifyApplication): Promise<void> {
+  const result = await app.get(DemoSeeder).seedOnFirstStart(DEMO_MEMBERS, (members) =>
+    process.stdout.write(`First start: scoring a synthetic demo population (${members} members, not real data)...\n`),
+  );
+  if (result) process.stdout.write(`Demo data ready: ${result.predictions} predictions in ${result.seconds.toFixed(1)} s.\n`);
 }
 
 /** Printed straight to the terminal, once: the key must not travel through the log pipeline. */

@@ -114,6 +114,6 @@ function itemFor(index: number, measure: MeasureCode, outcome: PipelineOutcome):
   if (outcome.kind === 'predicted') return { index, prediction: outcome.response };
   const { status, reason } = outcome.eligibility;
   const error = new NotEligibleError(measure, status, reason);
-  return { index, error: { status: error.status, code: error.code, detail: error.detail } };
+  return { index, error: { status: error.status, code: error.code, detail: error.detail, eligibility: { status, reason } } };
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MemberHasher } from 'src/common/phi/member-hasher';
+import { Environment } from 'src/config/environment';
 import { MEASURE_CODES } from 'src/modules/measures/measure-code';
 import { MeasuresService } from 'src/modules/measures/measures.service';
 import { generatePopulation } from 'src/modules/members/synthetic/generate-population';
@@ -30,10 +31,22 @@ export class DemoSeeder {
     private readonly measures: MeasuresService,
     private readonly hasher: MemberHasher,
     private readonly predictions: PredictionRepository,
+    private readonly env: Environment,
   ) {}
 
   async isEmpty(): Promise<boolean> {
     return (await this.predictions.count()) === 0;
+  }
+
+  /**
+   * Seeds a newcomer's empty embedded database only: a database named by DATABASE_URL is the plan's
+   * own and never gets synthetic members unasked. Null when it did nothing; `announce` runs first,
+   * since scoring takes a while.
+   */
+  async seedOnFirstStart(members = DEMO_MEMBERS, announce: (members: number) => void = () => undefined): Promise<SeedResult | null> {
+    if (this.env.DATABASE_URL || !(await this.isEmpty())) return null;
+    announce(members);
+    return this.seed(members);
   }
 
   async seed(members = DEMO_MEMBERS, seed = DEMO_SEED, plan = PlanArchetype.ThreeAndHalfStar): Promise<SeedResult> {

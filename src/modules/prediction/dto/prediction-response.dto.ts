@@ -51,6 +51,7 @@ export class BatchErrorDto {
   @ApiProperty({ example: 'NOT_ELIGIBLE' }) code: string;
   @ApiProperty() detail: string;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object' } }) errors?: Array<{ field: string; message: string }>;
+  @ApiPropertyOptional({ type: EligibilityDto, description: 'For NOT_ELIGIBLE: why, as in the single-member 422' }) eligibility?: EligibilityDto;
 }
 
 export class BatchItemDto {
