@@ -161,6 +161,8 @@ describe('Audit trail (e2e)', () => {
     const checkpoint = await t.app.get(AuditCheckpointer).checkpoint('periodic');
     expect(checkpoint).not.toBeNull();
     expect((await verify()).ok).toBe(true);
+    // The verify request's own row is buffered: written now, it cannot land after the cut and hide it.
+    await auditRows(t);
     await t.dataSource.transaction(async (manager) => {
       await manager.query("SELECT set_config('hedis.audit_purge', 'on', true)");
       await manager.query('DELETE FROM api_access_log WHERE seq >= $1', [Number(checkpoint!.seq) - 1]);
@@ -168,83 +170,6 @@ describe('Audit trail (e2e)', () => {
     const result = await verify();
     expect(result.ok).toBe(false);
     expect(result.broken.reason).toMatch(/missing: checkpoint signs row/);
-  });
-
-  it('pages, filters and sorts the access log with cursors', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'GET', url: '/api/v1/audit/summary', headers: withKey(auditor) });
-    await t.app.inject({ method: 'GET', url: '/api/v1/admin/api-keys', headers: withKey(auditor) });
-    await auditRows(t);
-    const get = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/audit/access-log?${query}`, headers: withKey(auditor) })).json();
-
-    const forbidden = await get('status=403');
-    expect(forbidden.items.map((r: { endpoint: string }) => r.endpoint)).toEqual(['/api/v1/admin/api-keys']);
-    const summaries = await get('endpoint=/api/v1/audit/summary&role=auditor&method=GET');
-    expect(summaries.items).toHaveLength(5);
-
-    // The report requests are logged too; a fixed end time keeps the set being paged still.
-    const until = `to=${encodeURIComponent(new Date(Date.now() + 1).toISOString())}`;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    // Rows of the requests before `until` are buffered: written now, not by the timer between two pages.
-    await t.app.get(AuditLogWriter).flush();
-    const all = await get(`sort=status_code&order=asc&limit=1000&${until}`);
-    const collected: Array<{ seq: string }> = [];
-    let cursor: string | null = null;
-    do {
-      const page = await get(`sort=status_code&order=asc&limit=2&${until}${cursor ? `&cursor=${cursor}` : ''}`);
-      collected.push(...page.items);
-      cursor = page.next_cursor;
-    } while (cursor);
-    expect(collected.map((r) => r.seq)).toEqual(all.items.map((r: { seq: string }) => r.seq));
-    const statuses = all.items.map((r: { status_code: number }) => r.status_code);
-    expect(statuses).toEqual([...statuses].sort((a, b) => a - b));
-
-    const badCursor = await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log?cursor=abc', headers: withKey(auditor) });
-    expect(badCursor.json()).toMatchObject({ status: 400, errors: [{ field: 'cursor' }] });
-    const badSort = await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log?sort=secret_hash', headers: withKey(auditor) });
-    expect(badSort.json()).toMatchObject({ status: 400, errors: [{ field: 'sort' }] });
-  });
-
-  it('exports the same rows as CSV and as JSON Lines', async () => {
-    for (let i = 0; i < 3; i++) await t.app.inject({ method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(auditor), payload: { member_id: `M-${i}` } });
-    await auditRows(t);
-    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log?sort=seq&order=asc&limit=1000', headers: withKey(auditor) })).json().items;
-
-    const jsonl = await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log/export?format=jsonl', headers: withKey(auditor) });
-    expect(jsonl.headers['content-type']).toContain('application/x-ndjson');
-    const fromJsonl = jsonl.body.trim().split('\n').map((line) => JSON.parse(line));
-    expect(fromJsonl.slice(0, listed.length)).toEqual(listed);
-
-    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/audit/access-log/export?format=csv', headers: withKey(auditor) });
-    expect(csv.headers['content-type']).toContain('text/csv');
-    const [header, ...lines] = csv.body.trim().split('\r\n');
-    const columns = header.split(',');
-    const seqColumn = columns.indexOf('seq');
-    const memberColumn = columns.indexOf('member_hashes');
-    expect(lines.slice(0, listed.length).map((line) => line.split(',')[seqColumn])).toEqual(listed.map((r: { seq: string }) => r.seq));
-    const memberRow = listed.findIndex((r: { member_hashes: string[] | null }) => r.member_hashes);
-    expect(lines[memberRow].split(',')[memberColumn]).toBe(listed[memberRow].member_hashes.join(';'));
-  });
-
-  it('answers the accounting-of-disclosures question for one member', async () => {
-    const send = (id: string) => t.app.inject({ method: 'POST', url: '/api/v1/audit/member-access', headers: withKey(auditor), payload: { member_id: id } });
-    await send('M-A');
-    await send('M-B');
-    await send('M-A');
-    const report = (await send('M-A')).json();
-    expect(report.items).toHaveLength(2); // the two earlier accesses; this one is written after it answers
-    const invalid = await send('has spaces in it');
-    expect(invalid.json()).toMatchObject({ status: 400, errors: [{ field: 'member_id' }] });
-    expect(invalid.body).not.toContain('has spaces');
-  });
-
-  it('summarises requests per day and failed authentication by key prefix and address', async () => {
-    await t.app.inject({ method: 'GET', url: '/api/v1/audit/summary', headers: { 'x-api-key': 'hso_AAAAAAAAAAAA_nope' }, remoteAddress: '10.0.0.9' });
-    await auditRows(t);
-    const summary = (await t.app.inject({ method: 'GET', url: '/api/v1/audit/summary', headers: withKey(auditor) })).json();
-    expect(summary.failed_authentication).toEqual(
-      expect.arrayContaining([expect.objectContaining({ key_prefix: 'hso_AAAAAAAAAAAA', client_address: '10.0.0.9', attempts: 1 })]),
-    );
-    expect(summary.requests_per_day.length).toBeGreaterThan(0);
   });
 
   it('purges rows past retention and the rest still verifies, from the API and the CLI', async () => {

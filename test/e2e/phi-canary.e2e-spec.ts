@@ -37,8 +37,9 @@ const memberRequests = (keys: Record<string, string>) => [
 
 /**
  * A distinctive member id goes through every route that takes member data; afterwards it must be
- * nowhere: not in a log line, a table row, the metrics, or a response (routes that echo the
- * caller's own input by design would be listed in docs/security.md; today there are none).
+ * nowhere: not in a log line, a row of any table (found in the catalog, entity or not), the
+ * metrics, or a response (routes that echo the caller's own input by design would be listed in
+ * docs/security.md; today there are none).
  */
 describe('PHI canary (e2e)', () => {
   let t: TestApp;
@@ -77,13 +78,33 @@ describe('PHI canary (e2e)', () => {
     bodies.push(`${fetched.statusCode} ${fetched.body}`);
     await auditRows(t);
 
-    const tables = t.dataSource.entityMetadatas.map((entity) => entity.tableName);
-    const dumps = await Promise.all(tables.map(async (table) => JSON.stringify(await t.dataSource.query(`SELECT t::text FROM "${table}" t`))));
+    // Every table in the database, not only those with entities: idempotency_keys holds whole batch responses.
+    const tables: Array<{ name: string; qualified: string }> = await t.dataSource.query(
+      `SELECT c.relname AS name, quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS qualified
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%'`,
+    );
+    const dumps = new Map<string, string[]>();
+    for (const { name, qualified } of tables) {
+      const rows: Array<{ t: string }> = await t.dataSource.query(`SELECT t::text FROM ${qualified} t`);
+      dumps.set(name, rows.map((row) => row.t));
+    }
     const metrics = (await t.app.inject({ method: 'GET', url: '/api/v1/metrics', headers: withKey(keys.admin) })).body;
 
     expect(logs.length).toBeGreaterThan(bodies.length); // the capture really saw the request lines
-    expect(dumps.join('').length).toBeGreaterThan(0);
-    for (const [where, text] of [['logs', logs.join('')], ['rows', dumps.join('')], ['metrics', metrics], ['responses', bodies.join('\n')]]) {
+    const entityTables = t.dataSource.entityMetadatas.map((entity) => entity.tableName);
+    expect([...dumps.keys()]).toEqual(expect.arrayContaining([...entityTables, 'idempotency_keys', 'schema_migrations']));
+    const [stored] = await t.dataSource.query('SELECT idempotency_key, response IS NOT NULL AS has_response FROM idempotency_keys');
+    expect({ rows: dumps.get('idempotency_keys')?.length, stored }).toEqual({ rows: 1, stored: { idempotency_key: 'canary-1', has_response: true } });
+    expect(dumps.get('idempotency_keys')?.[0]).toContain('"member_hash"'); // the stored batch response is what is searched
+    expect(dumps.get('api_access_log')?.length).toBeGreaterThan(bodies.length);
+    const places: Array<[string, string]> = [
+      ['logs', logs.join('')],
+      ...[...dumps].map(([table, texts]): [string, string] => [`table ${table}`, texts.join('\n')]),
+      ['metrics', metrics],
+      ['responses', bodies.join('\n')],
+    ];
+    for (const [where, text] of places) {
       expect({ where, leaked: text.includes(CANARY) }).toEqual({ where, leaked: false });
     }
   });

@@ -29,13 +29,17 @@ export interface PageRequest {
 const SORT_SQL: Record<SortField, { expr: string; cast: string }> = {
   timestamp: { expr: 'l.timestamp', cast: 'timestamp' },
   seq: { expr: 'l.seq', cast: 'bigint' },
-  status_code: { expr: 'l.status_code', cast: 'integer' },
+  log_id: { expr: 'l.log_id', cast: 'uuid' },
+  event_type: { expr: 'l.event_type', cast: 'text' },
+  api_key_hash: { expr: 'l.api_key_hash', cast: 'text' },
+  key_prefix: { expr: "COALESCE(l.key_prefix, '')", cast: 'text' },
+  role: { expr: "COALESCE(l.role, '')", cast: 'text' },
   endpoint: { expr: 'l.endpoint', cast: 'text' },
   method: { expr: 'l.method', cast: 'text' },
-  role: { expr: "COALESCE(l.role, '')", cast: 'text' },
+  status_code: { expr: 'l.status_code', cast: 'integer' },
   response_time_ms: { expr: 'COALESCE(l.response_time_ms, -1)', cast: 'integer' },
-  key_prefix: { expr: "COALESCE(l.key_prefix, '')", cast: 'text' },
-  event_type: { expr: 'l.event_type', cast: 'text' },
+  request_id: { expr: "COALESCE(l.request_id, '')", cast: 'text' },
+  client_address: { expr: "COALESCE(l.client_address, '')", cast: 'text' },
 };
 
 @Injectable()
