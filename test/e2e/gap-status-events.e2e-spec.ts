@@ -48,7 +48,7 @@ describe('Gap status events (e2e)', () => {
       { actor, members, details: { measure_code: 'COL', to_status: 'closed', reason: 'numerator_met_in_submitted_record', gaps: 1 } },
       { actor, members, details: { measure_code: 'COL', to_status: 'pending', reason: 'gap_predicted_open', gaps: 1 } },
     ]);
-    const gaps = await t.dataSource.query('SELECT intervention_status FROM gap_lists WHERE member_hash = $1 ORDER BY gap_id', [first.member_hash]);
+    const gaps = await t.dataSource.query('SELECT intervention_status FROM gap_lists WHERE member_hash = $1 ORDER BY intervention_status', [first.member_hash]);
     expect(gaps.map((g: { intervention_status: string }) => g.intervention_status)).toEqual(['closed', 'pending']);
   });
 

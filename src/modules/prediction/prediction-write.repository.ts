@@ -53,6 +53,15 @@ export interface GapChanges {
 const pairsOf = (pairs: string): string =>
   `jsonb_to_recordset(${pairs}::jsonb) AS p(member_hash varchar, measure_code varchar)`;
 
+// The open gap of each pair, one index probe per pair. Without the LATERAL … LIMIT 1 the planner hashes
+// the whole gap list (it expects 100 rows from any set-returning function); with the status as a literal
+// it can use the partial unique index of open gaps, which a bound parameter would not match.
+const openGapIdsOf = (pairs: string): string => `
+  SELECT open.gap_id FROM ${pairsOf(pairs)},
+    LATERAL (SELECT gap_id FROM gap_lists
+              WHERE member_hash = p.member_hash AND measure_code = p.measure_code
+                AND intervention_status IS DISTINCT FROM '${CLOSED_GAP_STATUS}' LIMIT 1) open`;
+
 /** Writes predictions and the gap-list changes they imply. */
 @Injectable()
 export class PredictionWriteRepository {
@@ -63,15 +72,13 @@ export class PredictionWriteRepository {
   async write(rows: PredictionRows, manager: EntityManager): Promise<GapChanges> {
     const params: unknown[] = [];
     const bind: Bind = (value) => `$${params.push(value)}`;
-    const closedStatus = bind(CLOSED_GAP_STATUS);
     const sql = `
       WITH inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)))}),
            opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)))}),
            closed_gaps AS (
-             UPDATE gap_lists g SET intervention_status = ${closedStatus}, closed_date = ${bind(rows.closedDate)}
-               FROM ${pairsOf(bind(pairsJson(rows.completed)))}
-              WHERE g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}
-             RETURNING g.member_hash, g.measure_code)
+             UPDATE gap_lists SET intervention_status = ${bind(CLOSED_GAP_STATUS)}, closed_date = ${bind(rows.closedDate)}
+              WHERE gap_id = ANY (ARRAY(${openGapIdsOf(bind(pairsJson(rows.completed)))}))
+             RETURNING member_hash, measure_code)
       SELECT TRUE AS closed, member_hash, measure_code FROM closed_gaps
       UNION ALL
       SELECT FALSE, member_hash, measure_code FROM opened_gaps WHERE created`;
@@ -87,16 +94,12 @@ export class PredictionWriteRepository {
    * an open gap and none of the completed pairs has one.
    */
   statement(rows: PredictionRows, bind: Bind): CompanionStatement {
-    const openGapOf = (pairs: MemberMeasure[], closedStatus: string): string =>
-      `SELECT 1 FROM ${pairsOf(bind(pairsJson(pairs)))}
-         JOIN gap_lists g ON g.member_hash = p.member_hash AND g.measure_code = p.measure_code AND g.intervention_status IS DISTINCT FROM ${closedStatus}`;
     const conditions: string[] = [];
     if (rows.openGaps.length > 0) {
-      const closedStatus = bind(CLOSED_GAP_STATUS);
       // Pairs are distinct (see settle), so equal counts mean every pair has its open gap.
-      conditions.push(`(SELECT COUNT(*) FROM (${openGapOf(rows.openGaps, closedStatus)}) existing) = ${rows.openGaps.length}`);
+      conditions.push(`(SELECT COUNT(*) FROM (${openGapIdsOf(bind(pairsJson(rows.openGaps)))}) existing) = ${rows.openGaps.length}`);
     }
-    if (rows.completed.length > 0) conditions.push(`NOT EXISTS (${openGapOf(rows.completed, bind(CLOSED_GAP_STATUS))})`);
+    if (rows.completed.length > 0) conditions.push(`NOT EXISTS (${openGapIdsOf(bind(pairsJson(rows.completed)))})`);
     return {
       ctes: `inserted_predictions AS (${insertPredictions(bind(predictionsJson(rows)), WHEN_APPENDED)}),
              opened_gaps AS (${upsertOpenGaps(bind(gapsJson(rows)), WHEN_APPENDED)})`,
