@@ -173,9 +173,11 @@ describe('Demo data seeding (e2e)', () => {
     });
 
     it.each<[string, string[], string | RegExp]>([
-      ['a member count that is not a number', ['--members', 'abc'], USAGE],
-      ['zero members', ['--members', '0'], USAGE],
-      ['an unknown plan', ['--plan', '5-star'], USAGE],
+      ['a member count that is not a number', ['--members', 'abc'], `--members must be a whole number from 1 to 1000000, not "abc"\n${USAGE}`],
+      ['zero members', ['--members', '0'], `--members must be a whole number from 1 to 1000000, not "0"\n${USAGE}`],
+      ['a hexadecimal member count', ['--members', '0x10'], `--members must be a whole number from 1 to 1000000, not "0x10"\n${USAGE}`],
+      ['a seed that is not a whole number', ['--seed', '1.5'], `--seed must be a whole number from 0 to 4294967295, not "1.5"\n${USAGE}`],
+      ['an unknown plan', ['--plan', '5-star'], `--plan must be one of 3-star, 3.5-star, 4-star, 4.5-star, not "5-star"\n${USAGE}`],
       ['an unknown option', ['--member', '5'], /^Unknown option '--member'/],
       ['an option without its value', ['--members'], /^Option '--members <value>' argument missing/],
     ])('refuses %s: exits 1 with a message and writes nothing', async (_, argv, message) => {
