@@ -26,6 +26,11 @@ export interface OnnxTreeModel extends OnnxModelCommon {
   readonly kind: 'tree-ensemble';
   readonly ensemble: TreeEnsemble;
   readonly coverSource: CoverSource;
+  /**
+   * False when the graph leaves its input width open: `nFeatures` is then only the highest feature a
+   * split uses, plus one, and the model takes any wider row (see `withInputWidth`).
+   */
+  readonly widthDeclared: boolean;
 }
 
 export interface OnnxLinearModel extends OnnxModelCommon {
@@ -82,5 +87,17 @@ export function readOnnxModel(bytes: Uint8Array): OnnxModel {
   }
   const context = { sigmoidAfter: sigmoids === 1, declaredFeatures: graph.declaredFeatures };
   const { ensemble, coverSource } = readTreeEnsembleNode(node, context);
-  return { kind: 'tree-ensemble', ensemble, coverSource, io, nFeatures: ensemble.nFeatures, operator, metadata };
+  const widthDeclared = graph.declaredFeatures !== undefined;
+  return { kind: 'tree-ensemble', ensemble, coverSource, io, nFeatures: ensemble.nFeatures, operator, metadata, widthDeclared };
+}
+
+/**
+ * The model read for rows of `width` features: a tree model whose graph leaves the width open takes any
+ * width its splits fit in (features it never splits on then get no contribution). Anything else must
+ * already have that width. Returns undefined when the model cannot take such rows.
+ */
+export function withInputWidth(model: OnnxModel, width: number): OnnxModel | undefined {
+  if (model.nFeatures === width) return model;
+  if (model.kind !== 'tree-ensemble' || model.widthDeclared || model.nFeatures > width) return undefined;
+  return { ...model, nFeatures: width, ensemble: { ...model.ensemble, nFeatures: width } };
 }

@@ -15,6 +15,7 @@ const treeModel = (ensemble: TreeEnsemble): OnnxModel => ({
   nFeatures: 1,
   operator: 'TreeEnsembleClassifier',
   metadata: {},
+  widthDeclared: true,
 });
 
 describe(createExplainer.name, () => {

@@ -6,7 +6,7 @@ import { FEATURE_LIST_VERSION, FEATURE_NAMES } from 'src/modules/members/feature
 import { trainGradientBoosting } from 'src/modules/prediction/model/gradient-boosting';
 import { trainLogisticRegression } from 'src/modules/prediction/model/logistic-regression';
 import { exportLinearModelToOnnx, exportTreeEnsembleToOnnx } from 'src/modules/prediction/model/onnx-export';
-import { matMulSigmoidModel, twoRowLinearClassifier } from 'src/modules/prediction/model/testing/onnx-test-models';
+import { matMulSigmoidModel, treeClassifierModel, twoRowLinearClassifier, xgboostAttributes } from 'src/modules/prediction/model/testing/onnx-test-models';
 import { LoadedModel } from 'src/modules/prediction/registry/loaded-model';
 import { sigmoid } from 'src/modules/prediction/registry/sigmoid';
 import { loadModel, ModelLoadError } from 'src/modules/prediction/registry/model-loader';
@@ -155,6 +155,34 @@ describe(loadModel.name, () => {
       expect(loaded.manifest.model_version).toBe('COL-test.2');
       expect(loaded.model.metadata.model_version).toBe('COL-test.1');
       await loaded.scorer.release();
+    });
+  });
+
+  describe('a tree model whose graph leaves the input width open', () => {
+    // Splits on its first three inputs only; the graph names no width.
+    const openWidthTrees = () => treeClassifierModel(xgboostAttributes(), 0, { openWidth: true });
+
+    it('loads when its splits fit the manifest, and explains every column the manifest names', async () => {
+      const features = names.slice(0, 5);
+      write(manifest({ feature_names: features }), openWidthTrees());
+      const loaded = await loadModel(dir, MEASURE);
+      try {
+        expect(loaded.model.nFeatures).toBe(5);
+        const row = [0.2, 0.9, 2, 7, -3];
+        const contributions = loaded.explainer.shapValues(row);
+        const [probability] = await loaded.scorer.predictProbabilities([row]);
+        expect(contributions).toHaveLength(5);
+        expect(Array.from(contributions.slice(3))).toEqual([0, 0]);
+        const raw = loaded.explainer.expectedValue + contributions.reduce((sum, c) => sum + c, 0);
+        expect(Math.abs(sigmoid(raw) - probability)).toBeLessThan(1e-6);
+      } finally {
+        await loaded.scorer.release();
+      }
+    });
+
+    it('is refused when it splits on more features than the manifest names', async () => {
+      write(manifest({ feature_names: names.slice(0, 2) }), openWidthTrees());
+      await expect(loadModel(dir, MEASURE)).rejects.toThrow(`Cannot load model ${onnxFile()}: the model splits on 3 features but the manifest names 2`);
     });
   });
 

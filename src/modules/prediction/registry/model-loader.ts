@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { MeasureCode } from 'src/modules/measures/measure-code';
-import { readOnnxModel } from 'src/modules/prediction/model/onnx-model-reader';
+import { readOnnxModel, withInputWidth } from 'src/modules/prediction/model/onnx-model-reader';
 import { OnnxScorer } from 'src/modules/prediction/model/onnx-scorer';
 import { createExplainer } from 'src/modules/prediction/model/shap-explainer';
 import { LoadedModel } from 'src/modules/prediction/registry/loaded-model';
@@ -47,12 +47,14 @@ export async function loadModel(modelsDir: string, measure: MeasureCode): Promis
   if (!existsSync(onnxFile)) throw new ModelLoadError(onnxFile, 'file not found');
   const bytes = new Uint8Array(readFileSync(onnxFile));
   try {
-    const model = readOnnxModel(bytes);
-    if (MODEL_TYPE_OF_KIND[model.kind] !== manifest.model_type) {
-      throw new Error(`the manifest says ${manifest.model_type} but the file holds a ${MODEL_TYPE_OF_KIND[model.kind]} model`);
+    const read = readOnnxModel(bytes);
+    if (MODEL_TYPE_OF_KIND[read.kind] !== manifest.model_type) {
+      throw new Error(`the manifest says ${manifest.model_type} but the file holds a ${MODEL_TYPE_OF_KIND[read.kind]} model`);
     }
-    if (model.nFeatures !== manifest.feature_names.length) {
-      throw new Error(`the model takes ${model.nFeatures} features but the manifest names ${manifest.feature_names.length}`);
+    const model = withInputWidth(read, manifest.feature_names.length);
+    if (!model) {
+      const takes = read.kind === 'tree-ensemble' && !read.widthDeclared ? `splits on ${read.nFeatures}` : `takes ${read.nFeatures}`;
+      throw new Error(`the model ${takes} features but the manifest names ${manifest.feature_names.length}`);
     }
     if (model.kind === 'linear' && manifest.reference_means?.length !== model.nFeatures) {
       throw new Error(`a linear model needs reference_means with ${model.nFeatures} values in its manifest`);

@@ -21,6 +21,8 @@ export interface TestGraph {
   readonly initializers?: onnx.ITensorProto[];
   readonly extraInputs?: onnx.IValueInfoProto[];
   readonly mlOpset?: number;
+  /** Leave the input's width open (a named dimension), as some converters do; nFeatures is then unused. */
+  readonly openWidth?: boolean;
 }
 
 export function buildTestModel(graph: TestGraph): Uint8Array {
@@ -34,13 +36,18 @@ export function buildTestModel(graph: TestGraph): Uint8Array {
     graph: {
       name: 'test',
       node: graph.nodes,
-      input: [batchTensor('X', TensorDataType.FLOAT, [graph.nFeatures]), ...(graph.extraInputs ?? [])],
+      input: [graph.openWidth ? openWidthInput('X') : batchTensor('X', TensorDataType.FLOAT, [graph.nFeatures]), ...(graph.extraInputs ?? [])],
       output: graph.outputs,
       initializer: graph.initializers ?? [],
     },
   });
   return onnx.ModelProto.encode(model).finish();
 }
+
+const openWidthInput = (name: string): onnx.IValueInfoProto => ({
+  name,
+  type: { tensorType: { elemType: TensorDataType.FLOAT, shape: { dim: [{ dimParam: 'N' }, { dimParam: 'F' }] } } },
+});
 
 export const labelOutput = (name = 'label'): onnx.IValueInfoProto => batchTensor(name, TensorDataType.INT64, []);
 export const floatOutput = (name: string, width: number): onnx.IValueInfoProto =>
