@@ -16,8 +16,8 @@ export interface PurgeResult {
 
 /**
  * Deletes access-log rows older than AUDIT_RETENTION_DAYS: a minute after start-up and daily after
- * that in the service, and on demand from the CLI. The last deleted row is signed first (a `purge` checkpoint), so the remaining chain
- * still verifies from its new first row.
+ * that in the service, and on demand from the CLI. The last deleted row is signed first (a `purge`
+ * checkpoint), so the remaining chain still verifies from its new first row.
  */
 @Injectable()
 export class AuditRetention implements OnModuleInit, OnApplicationShutdown {

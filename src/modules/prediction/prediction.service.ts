@@ -13,7 +13,8 @@ import {
   StoredPredictionResponseDto,
 } from 'src/modules/prediction/dto/prediction-response.dto';
 import { HashedMember, PipelineOutcome, PredictionPipeline } from 'src/modules/prediction/prediction-pipeline';
-import { PredictionStore, PredictionWrite, TransactionStep } from 'src/modules/prediction/prediction-store';
+import { ResponseRecorder } from 'src/modules/prediction/idempotency.service';
+import { PredictionStore, PredictionWrite } from 'src/modules/prediction/prediction-store';
 import { NotEligibleError } from 'src/modules/prediction/prediction.errors';
 import { storedPredictionResponse } from 'src/modules/prediction/stored-prediction';
 import { PredictionRepository } from 'src/modules/prediction/prediction.repository';
@@ -69,7 +70,7 @@ export class PredictionService {
     measureCode: string,
     rawMembers: Array<Record<string, unknown>>,
     actor: string,
-    recordResponse?: (response: BatchPredictionResponseDto) => TransactionStep,
+    recordResponse?: ResponseRecorder<BatchPredictionResponseDto>,
   ): Promise<BatchPredictionResponseDto> {
     const measure = this.measure(measureCode);
     const results: BatchItemDto[] = new Array(rawMembers.length);
