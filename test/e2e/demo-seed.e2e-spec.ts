@@ -67,6 +67,18 @@ async function predictedMembers(t: TestApp): Promise<string[]> {
   return rows.map((r) => r.member_hash).sort();
 }
 
+/** Exactly the expected members, predictions and open gaps are stored, and every open gap has its prediction. */
+async function expectSeeded(t: TestApp, expected: Expected): Promise<void> {
+  expect(await storedCounts(t)).toEqual({
+    predictions: expected.predictions,
+    members: expected.memberHashes.length,
+    gaps: expected.openGaps,
+    pending: expected.openGaps,
+  });
+  expect(await predictedMembers(t)).toEqual(expected.memberHashes);
+  expect(await gapsWithoutPrediction(t)).toBe(0);
+}
+
 describe('Demo data seeding (e2e)', () => {
   const MEMBERS = 40;
 
@@ -83,14 +95,7 @@ describe('Demo data seeding (e2e)', () => {
         expect(result).toMatchObject({ members: MEMBERS, predictions: expected.predictions });
         expect(expected.predictions).toBeGreaterThan(MEMBERS);
         expect(expected.openGaps).toBeGreaterThan(0);
-        expect(await storedCounts(first)).toEqual({
-          predictions: expected.predictions,
-          members: expected.memberHashes.length,
-          gaps: expected.openGaps,
-          pending: expected.openGaps,
-        });
-        expect(await predictedMembers(first)).toEqual(expected.memberHashes);
-        expect(await gapsWithoutPrediction(first)).toBe(0);
+        await expectSeeded(first, expected);
       } finally {
         await first.close({ keepDataDir: true });
       }
@@ -162,14 +167,7 @@ describe('Demo data seeding (e2e)', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(new RegExp(`^Scored ${members} synthetic members: ${expected.predictions} predictions in \\d+\\.\\d s\\n$`));
-      expect(await storedCounts(t)).toEqual({
-        predictions: expected.predictions,
-        members: expected.memberHashes.length,
-        gaps: expected.openGaps,
-        pending: expected.openGaps,
-      });
-      expect(await predictedMembers(t)).toEqual(expected.memberHashes);
-      expect(await gapsWithoutPrediction(t)).toBe(0);
+      await expectSeeded(t, expected);
     });
 
     it.each<[string, string[], string | RegExp]>([
